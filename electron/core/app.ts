@@ -1,0 +1,87 @@
+/**
+ * createCore: the workspace, the engines and the handler table behind every transport.
+ */
+import type { Handlers } from '../../shared/ipc/contract';
+import type { Envelope } from '../../shared/ipc/envelope';
+import { AppError } from '../../shared/ipc/errors';
+import type { CoreOptions } from './core-options';
+import { dispatch } from './dispatch';
+import { EventBus, type EventListener } from './events';
+import type { HandlerContext } from './handlers/handler-context';
+import { metadataHandlers } from './handlers/metadata-handlers';
+import { replicaHandlers } from './handlers/replica-handlers';
+import { uploadHandlers } from './handlers/upload-handlers';
+import { workspaceHandlers } from './handlers/workspace-handlers';
+import { JobRunner } from './jobs/job-runner';
+import { UploadStore } from './uploads/upload-store';
+import { RecentWorkspaces } from './workspace/recent-workspaces';
+import { WorkspaceSession } from './workspace/workspace-session';
+
+export interface Core {
+  handlers: Handlers;
+  /** Validates and runs one request; never throws. */
+  dispatch(channel: string, payload: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  /** Path of the open workspace. */
+  workspacePath(): string;
+  /** Upload store, for transports that stream a file's bytes in (the local host). */
+  uploads: UploadStore;
+  close(): Promise<void>;
+}
+
+/** Opens the workspace named in `options` and returns the core serving it. */
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? ((): Date => new Date());
+  const events = new EventBus();
+  const recent = new RecentWorkspaces(options.appDataDir);
+  const open = (path: string, isDefault: boolean, create: boolean): WorkspaceSession =>
+    new WorkspaceSession(path, isDefault, { create, resourcesDir: options.resourcesDir, nativeBinding: options.nativeBinding });
+
+  let session = open(options.workspacePath, options.workspaceIsDefault, true);
+  recent.touch(session.path, now().toISOString());
+  const jobs = new JobRunner(options.workerPath);
+  const uploads = new UploadStore(options.appDataDir);
+
+  const ctx: HandlerContext = {
+    options,
+    session: () => session,
+    switchWorkspace(path, create) {
+      if (jobs.busy) {
+        throw new AppError('JOB_BUSY', 'A load is running in this workspace; wait for it or cancel it before switching.');
+      }
+      // Open the new one first: if it fails, the current workspace stays open and untouched.
+      const next = open(path, false, create);
+      session.close();
+      session = next;
+      recent.touch(session.path, now().toISOString());
+      events.emit('workspace.changed', { path: session.path });
+      return session;
+    },
+    jobs,
+    uploads,
+    recent,
+    events,
+    now,
+  };
+
+  const handlers: Handlers = {
+    ...workspaceHandlers(ctx),
+    ...metadataHandlers(ctx),
+    ...replicaHandlers(ctx),
+    ...uploadHandlers(ctx),
+    ...options.platformHandlers,
+  };
+
+  return {
+    handlers,
+    dispatch: (channel, payload) => dispatch(handlers, channel, payload),
+    onEvent: (listener) => events.on(listener),
+    workspacePath: () => session.path,
+    uploads,
+    async close() {
+      await jobs.close();
+      uploads.removeAll();
+      session.close();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import * as m0001 from './0001_init';
+
+/** Every migration in order. Append only: a shipped migration is never edited. */
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [m0001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

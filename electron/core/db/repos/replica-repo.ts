@@ -1,0 +1,221 @@
+/**
+ * SQL for the replica: one table per module with generated column names.
+ *
+ * Physical names (`replica_t<N>`, `c<N>`) are produced here from integers and checked against a
+ * strict pattern before they are spliced into SQL text; everything a user supplies (keys,
+ * values, search terms) is bound as a parameter.
+ */
+import type { Db } from '../open';
+
+export interface ReplicaColumnRow {
+  key: string;
+  col: string;
+  position: number;
+}
+
+export interface ReplicaPageQuery {
+  offset: number;
+  limit: number;
+  /** Physical column to sort by, or 'id'; null keeps load order. */
+  sortCol: string | null;
+  dir: 'asc' | 'desc';
+  /** Physical columns searched with LIKE; the id is always searched too. */
+  searchCols: string[];
+  search: string;
+}
+
+export interface ReplicaRow {
+  id: string;
+  values: Record<string, string | null>;
+}
+
+const COL_PATTERN = /^c[0-9]{1,6}$/;
+const TABLE_PATTERN = /^replica_t[0-9]{1,6}$/;
+
+function checkCol(col: string): string {
+  if (!COL_PATTERN.test(col) && col !== 'id') {
+    throw new Error(`internal: bad replica column name ${col}`);
+  }
+  return col;
+}
+
+function checkTable(table: string): string {
+  if (!TABLE_PATTERN.test(table)) {
+    throw new Error(`internal: bad replica table name ${table}`);
+  }
+  return table;
+}
+
+/** Escapes LIKE wildcards so a search for `50%` finds the text `50%`. */
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Repository of replica records. */
+export class ReplicaRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Modules that have a replica table, with their record counts. */
+  counts(): Record<string, number> {
+    const mods = this.db.prepare('SELECT module, table_no AS tableNo FROM replica_modules ORDER BY module').all() as {
+      module: string;
+      tableNo: number;
+    }[];
+    const out: Record<string, number> = {};
+    for (const m of mods) {
+      const table = checkTable(`replica_t${m.tableNo}`);
+      out[m.module] = (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    }
+    return out;
+  }
+
+  tableOf(module: string): string | null {
+    const row = this.db.prepare('SELECT table_no AS tableNo FROM replica_modules WHERE module = ?').get(module) as
+      | { tableNo: number }
+      | undefined;
+    return row ? checkTable(`replica_t${row.tableNo}`) : null;
+  }
+
+  /** Creates the module's table on first use. */
+  ensureModule(module: string, now: string): string {
+    const existing = this.tableOf(module);
+    if (existing) {
+      return existing;
+    }
+    const next = (this.db.prepare('SELECT coalesce(max(table_no), 0) + 1 AS n FROM replica_modules').get() as { n: number }).n;
+    this.db.prepare('INSERT INTO replica_modules (module, table_no, next_col, updated_at) VALUES (?, ?, 1, ?)').run(module, next, now);
+    const table = checkTable(`replica_t${next}`);
+    this.db.exec(`CREATE TABLE ${table} (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID`);
+    return table;
+  }
+
+  columns(module: string): ReplicaColumnRow[] {
+    return this.db
+      .prepare('SELECT key, col, position FROM replica_columns WHERE module = ? ORDER BY position')
+      .all(module) as ReplicaColumnRow[];
+  }
+
+  /** Returns the physical column of every key, adding columns for keys seen for the first time. */
+  ensureColumns(module: string, keys: readonly string[], now: string): Map<string, string> {
+    const table = this.ensureModule(module, now);
+    const map = new Map(this.columns(module).map((c) => [c.key, c.col]));
+    const missing = keys.filter((k) => !map.has(k));
+    if (missing.length === 0) {
+      return map;
+    }
+    let { nextCol } = this.db.prepare('SELECT next_col AS nextCol FROM replica_modules WHERE module = ?').get(module) as {
+      nextCol: number;
+    };
+    const insert = this.db.prepare('INSERT INTO replica_columns (module, key, col, position) VALUES (?, ?, ?, ?)');
+    for (const key of missing) {
+      const col = checkCol(`c${nextCol}`);
+      this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${col} TEXT`);
+      insert.run(module, key, col, nextCol);
+      map.set(key, col);
+      nextCol += 1;
+    }
+    this.db.prepare('UPDATE replica_modules SET next_col = ?, updated_at = ? WHERE module = ?').run(nextCol, now, module);
+    return map;
+  }
+
+  count(module: string): number {
+    const table = this.tableOf(module);
+    return table ? (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0;
+  }
+
+  /**
+   * A statement that inserts a record or updates it by id, touching only the given columns.
+   *
+   * Columns absent from a reload keep their values, so loading a narrower export never erases
+   * what a wider one brought.
+   */
+  prepareUpsert(table: string, cols: readonly string[]): (id: string, values: ReadonlyArray<string | null>) => void {
+    checkTable(table);
+    cols.forEach(checkCol);
+    const names = ['id', ...cols].join(', ');
+    const params = ['?', ...cols.map(() => '?')].join(', ');
+    const update = cols.length > 0 ? `DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'DO NOTHING';
+    const stmt = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES (${params}) ON CONFLICT(id) ${update}`);
+    return (id, values) => {
+      stmt.run(id, ...values);
+    };
+  }
+
+  page(module: string, q: ReplicaPageQuery): { total: number; rows: ReplicaRow[] } {
+    const table = this.tableOf(module);
+    if (!table) {
+      return { total: 0, rows: [] };
+    }
+    const cols = this.columns(module).map((c) => checkCol(c.col));
+    const params: string[] = [];
+    let where = '';
+    const term = q.search.trim();
+    if (term) {
+      const searchCols = ['id', ...q.searchCols.map(checkCol)];
+      where = `WHERE ${searchCols.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')}`;
+      for (let i = 0; i < searchCols.length; i += 1) {
+        params.push(likePattern(term));
+      }
+    }
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${table} ${where}`).get(...params) as { n: number }).n;
+    // Without an explicit sort, rowid-less tables come back in id order, which for Zoho's
+    // increasing ids is creation order: a stable, meaningful default.
+    const order = q.sortCol
+      ? `ORDER BY ${checkCol(q.sortCol)} IS NULL, ${checkCol(q.sortCol)} ${q.dir === 'desc' ? 'DESC' : 'ASC'}, id`
+      : 'ORDER BY id';
+    const select = ['id', ...cols].join(', ');
+    const rows = this.db
+      .prepare(`SELECT ${select} FROM ${table} ${where} ${order} LIMIT ? OFFSET ?`)
+      .all(...params, q.limit, q.offset) as Record<string, string | null>[];
+    return {
+      total,
+      rows: rows.map((r) => ({ id: String(r.id), values: r })),
+    };
+  }
+
+  record(module: string, id: string): Record<string, string | null> | null {
+    const table = this.tableOf(module);
+    if (!table) {
+      return null;
+    }
+    const row = this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, string | null> | undefined;
+    return row ?? null;
+  }
+
+  /** Values of some columns for a set of ids (used to show lookups by name). */
+  valuesByIds(module: string, cols: readonly string[], ids: readonly string[]): Map<string, Record<string, string | null>> {
+    const table = this.tableOf(module);
+    const out = new Map<string, Record<string, string | null>>();
+    if (!table || ids.length === 0 || cols.length === 0) {
+      return out;
+    }
+    const select = ['id', ...cols.map(checkCol)].join(', ');
+    const stmt = this.db.prepare(`SELECT ${select} FROM ${table} WHERE id = ?`);
+    for (const id of new Set(ids)) {
+      const row = stmt.get(id) as Record<string, string | null> | undefined;
+      if (row) {
+        out.set(id, row);
+      }
+    }
+    return out;
+  }
+
+  recordLoad(entry: {
+    module: string;
+    format: string;
+    sourceName: string;
+    loaded: number;
+    inserted: number;
+    updated: number;
+    rejected: number;
+    unknownColumns: string[];
+    finishedAt: string;
+  }): void {
+    this.db
+      .prepare(
+        `INSERT INTO replica_loads (module, format, source_name, loaded, inserted, updated, rejected, unknown_columns, finished_at)
+         VALUES (@module, @format, @sourceName, @loaded, @inserted, @updated, @rejected, @unknownColumns, @finishedAt)`,
+      )
+      .run({ ...entry, unknownColumns: JSON.stringify(entry.unknownColumns) });
+  }
+}

@@ -1,0 +1,26 @@
+import type { FieldMeta } from '../../../../shared/domain/field-meta';
+
+/** Everything a worker needs to load one export into the replica. */
+export interface ReplicaLoadJob {
+  dbPath: string;
+  nativeBinding?: string;
+  module: string;
+  filePath: string;
+  /** The name the user knows the file by (an upload keeps its original name). */
+  sourceName: string;
+  fields: FieldMeta[];
+  now: string;
+}
+
+export interface JobProgress {
+  phase: string;
+  done: number;
+  total: number;
+  rows: number;
+}
+
+/** How a running job talks back: progress, and whether the user asked to stop. */
+export interface JobContext {
+  progress(p: JobProgress): void;
+  cancelled(): boolean;
+}

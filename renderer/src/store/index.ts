@@ -1,0 +1,56 @@
+/**
+ * The app store: every slice combined into one zustand store, provided through React context.
+ *
+ * A context (rather than a module-level hook) lets the entry point hand in the client for the
+ * current transport, and lets tests build a fresh store around a fake client.
+ */
+import { createContext, useContext } from 'react';
+import { useStore, type StoreApi } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { Client } from '../api/client';
+import { createGridSlice } from './grid-slice';
+import { createLoadSlice } from './load-slice';
+import { createModulesSlice } from './modules-slice';
+import { createRecordSlice } from './record-slice';
+import { createSessionSlice } from './session-slice';
+import type { AppState } from './types';
+import { createWorkspaceSlice } from './workspace-slice';
+
+/** A store instance; one per window. */
+export type AppStore = StoreApi<AppState> & { transportKind: Client['kind'] };
+
+/** Builds the store around a client. */
+export function createAppStore(client: Client): AppStore {
+  const store = createStore<AppState>()((...a) => ({
+    ...createWorkspaceSlice(client)(...a),
+    ...createModulesSlice(client)(...a),
+    ...createGridSlice(client)(...a),
+    ...createLoadSlice(client)(...a),
+    ...createRecordSlice(client)(...a),
+    ...createSessionSlice(client)(...a),
+  }));
+  return Object.assign(store, { transportKind: client.kind });
+}
+
+/** Carries the window's store to components. */
+export const AppStoreContext = createContext<AppStore | null>(null);
+
+function useStoreApi(): AppStore {
+  const store = useContext(AppStoreContext);
+  if (store === null) {
+    throw new Error('useAppStore must be used inside <AppStoreContext.Provider>');
+  }
+  return store;
+}
+
+/** Selects from the app store; select narrow values (or use useShallow) to limit re-renders. */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(useStoreApi(), selector);
+}
+
+/** Which transport the window runs on (native file dialogs exist only in Electron). */
+export function useTransportKind(): Client['kind'] {
+  return useStoreApi().transportKind;
+}
+
+export type { AppState } from './types';

@@ -1,0 +1,50 @@
+/**
+ * Types shared by the store slices: the combined state and the domain shapes they hold.
+ *
+ * Domain shapes are derived from the IPC contract so a contract change breaks the build here,
+ * not at runtime.
+ */
+import type { StateCreator } from 'zustand';
+import type { Res } from '../../../shared/ipc/contract';
+import type { ErrorCode } from '../../../shared/ipc/errors';
+import type { EventPayload } from '../../../shared/ipc/events';
+import type { Client } from '../api/client';
+import type { GridSlice } from './grid-slice';
+import type { LoadSlice } from './load-slice';
+import type { ModulesSlice } from './modules-slice';
+import type { RecordSlice } from './record-slice';
+import type { SessionSlice } from './session-slice';
+import type { WorkspaceSlice } from './workspace-slice';
+
+/** One module as listed in the sidebar. */
+export type ModuleSummary = Res<'metadata.modules'>['modules'][number];
+/** Workspace identity as reported by the core. */
+export type WorkspaceInfo = Res<'app.info'>['workspace'];
+/** A workspace the user opened before. */
+export type RecentWorkspace = Res<'workspace.recent'>['items'][number];
+/** One row of a replica page: record id plus display text per column key. */
+export type PageRow = Res<'replica.page'>['rows'][number];
+/** A column of the replica grid. */
+export type ReplicaColumn = Res<'replica.page'>['columns'][number];
+/** A record opened in the side panel. */
+export type RecordDetail = Res<'replica.record'>;
+/** One field of an opened record. */
+export type RecordField = RecordDetail['fields'][number];
+/** What `replica.load` reports. */
+export type ReplicaLoadResult = Res<'replica.load'>;
+/** What `metadata.load` reports. */
+export type MetadataLoadResult = Res<'metadata.load'>;
+/** Progress of a long job. */
+export type JobProgress = EventPayload<'job.progress'>;
+
+/** An error as the UI shows it: the stable code plus the core's message. */
+export interface UiError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** The whole store: every slice merged. */
+export type AppState = WorkspaceSlice & ModulesSlice & GridSlice & LoadSlice & RecordSlice & SessionSlice;
+
+/** How every slice is written: given the client, a zustand slice over the whole state. */
+export type SliceCreator<T> = (client: Client) => StateCreator<AppState, [], [], T>;

@@ -1,0 +1,32 @@
+/**
+ * Normalised metadata of one Zoho field, whatever source it came from (our standard set or an
+ * org's Fields API response). Spellings of the source are resolved when it is parsed, so the
+ * rest of the code never has to know about `casesensitive` vs `case_sensitive`.
+ */
+export interface FieldMeta {
+  apiName: string;
+  label: string;
+  dataType: string;
+  length: number | null;
+  decimalPlaces: number | null;
+  systemMandatory: boolean;
+  readOnly: boolean;
+  custom: boolean;
+  unique: { caseSensitive: boolean } | null;
+  picklist: string[] | null;
+  lookupModule: string | null;
+  /** Lead conversion mapping (Leads only): target field per module, null when unmapped. */
+  convertMapping: { Contacts: string | null; Accounts: string | null; Deals: string | null } | null;
+  /** Textarea size class (`small`, `large`, `rich_text`) when the field is a textarea. */
+  textareaType: string | null;
+}
+
+/** Data types whose values are record IDs pointing at another module. */
+export const LOOKUP_TYPES: ReadonlySet<string> = new Set([
+  'lookup',
+  'ownerlookup',
+  'userlookup',
+]);
+
+/** Data types that hold a list of entries (line items, subforms) rather than one value. */
+export const LIST_TYPES: ReadonlySet<string> = new Set(['subform', 'multiselectlookup']);

@@ -1,0 +1,138 @@
+/**
+ * The one IPC contract: every channel the renderer (or the CLI) can call, with the schema of
+ * its request and its response.
+ *
+ * Every transport (Electron IPC, the local HTTP host, the CLI) validates requests against this
+ * map before a handler runs, so handlers receive typed, trusted data.
+ */
+import { z } from 'zod';
+import {
+  Empty,
+  FieldMetaSchema,
+  FileSource,
+  JobId,
+  ModuleName,
+  ModuleSummary,
+  RecordField,
+  ReplicaColumn,
+  ReplicaLoadResult,
+  WorkspaceInfo,
+} from './schemas';
+
+export const contract = {
+  'app.info': {
+    req: Empty,
+    res: z.object({ version: z.string(), workspace: WorkspaceInfo }),
+  },
+  'workspace.open': {
+    req: z.object({ path: z.string().min(1).max(4096), create: z.boolean() }).strict(),
+    res: WorkspaceInfo,
+  },
+  'workspace.recent': {
+    req: Empty,
+    res: z.object({ items: z.array(z.object({ path: z.string(), openedAt: z.string() })) }),
+  },
+  'metadata.modules': {
+    req: Empty,
+    res: z.object({ modules: z.array(ModuleSummary) }),
+  },
+  'metadata.fields': {
+    req: z.object({ module: ModuleName }).strict(),
+    res: z.object({
+      module: z.string(),
+      source: z.enum(['standard', 'org']),
+      fields: z.array(FieldMetaSchema),
+    }),
+  },
+  'metadata.load': {
+    req: z.object({ module: ModuleName, source: FileSource }).strict(),
+    res: z.object({
+      module: z.string(),
+      fields: z.number().int(),
+      unique: z.array(z.string()),
+      mandatory: z.array(z.string()),
+      custom: z.array(z.string()),
+    }),
+  },
+  'metadata.reset': {
+    req: z.object({ module: ModuleName }).strict(),
+    res: z.object({ module: z.string(), source: z.literal('standard') }),
+  },
+  'replica.load': {
+    req: z.object({ module: ModuleName, source: FileSource, jobId: JobId.optional() }).strict(),
+    res: ReplicaLoadResult,
+  },
+  'replica.stats': {
+    req: Empty,
+    res: z.object({ modules: z.record(z.string(), z.number().int()) }),
+  },
+  'replica.page': {
+    req: z
+      .object({
+        module: ModuleName,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(500),
+        sort: z.object({ key: z.string().max(200), dir: z.enum(['asc', 'desc']) }).nullable(),
+        search: z.string().max(200),
+      })
+      .strict(),
+    res: z.object({
+      module: z.string(),
+      total: z.number().int(),
+      offset: z.number().int(),
+      columns: z.array(ReplicaColumn),
+      rows: z.array(z.object({ id: z.string(), cells: z.record(z.string(), z.string()) })),
+    }),
+  },
+  'replica.record': {
+    req: z.object({ module: ModuleName, id: z.string().min(1).max(100) }).strict(),
+    res: z.object({ module: z.string(), id: z.string(), title: z.string(), fields: z.array(RecordField) }),
+  },
+  'job.cancel': {
+    req: z.object({ jobId: JobId }).strict(),
+    res: z.object({ cancelled: z.boolean() }),
+  },
+  'upload.begin': {
+    req: z.object({ name: z.string().min(1).max(255), size: z.number().int().min(0) }).strict(),
+    res: z.object({ uploadId: z.string() }),
+  },
+  'upload.chunk': {
+    req: z
+      .object({
+        uploadId: z.string().regex(/^[a-f0-9]{32}$/),
+        offset: z.number().int().min(0),
+        base64: z.string().max(16 * 1024 * 1024),
+      })
+      .strict(),
+    res: z.object({ received: z.number().int() }),
+  },
+  'upload.finish': {
+    req: z.object({ uploadId: z.string().regex(/^[a-f0-9]{32}$/) }).strict(),
+    res: z.object({ uploadId: z.string(), size: z.number().int() }),
+  },
+  'dialog.openFile': {
+    req: z
+      .object({
+        title: z.string().max(200),
+        extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(10),
+        save: z.boolean(),
+      })
+      .strict(),
+    res: z.object({ path: z.string().nullable() }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Req<C extends Channel> = z.infer<Contract[C]['req']>;
+export type Res<C extends Channel> = z.infer<Contract[C]['res']>;
+
+/** A handler table that serves every channel of the contract. */
+export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> };
+
+/** True when `name` is a channel of the contract (used by the preload and the host router). */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export const CHANNELS = Object.keys(contract) as Channel[];

@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export function tempDir(prefix = 'preflight-test-'): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+export const TESTDATA = path.resolve(ROOT, '..', 'shared', 'testdata');
