@@ -24,6 +24,7 @@ export function replicaHandlers(ctx: HandlerContext): ReplicaHandlers {
             kind: 'replica.load',
             payload: {
               dbPath: s.path,
+              workerPath: ctx.options.workerPath,
               nativeBinding: ctx.options.nativeBinding,
               module,
               filePath: file.path,

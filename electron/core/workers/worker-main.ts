@@ -31,7 +31,9 @@ async function run(job: WorkerJob): Promise<unknown> {
   }
 }
 
-port.on('message', (msg: ToWorker) => {
+port.on('message', onJobMessage);
+
+function onJobMessage(msg: ToWorker): void {
   if (msg.type === 'cancel') {
     cancelled = true;
     return;
@@ -46,4 +48,4 @@ port.on('message', (msg: ToWorker) => {
       send({ type: 'error', error: toErrorInfo(err) });
     },
   );
-});
+}

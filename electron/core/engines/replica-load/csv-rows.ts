@@ -17,7 +17,9 @@ export interface CsvBatch {
 export interface CsvRowsHandlers {
   onHeader(header: string[]): void;
   /** Called synchronously per parsed chunk; throw to stop parsing. */
-  onBatch(batch: CsvBatch): void;
+  onBatch(batch: CsvBatch, parser: Papa.Parser): void;
+  /** Sees each decoded text chunk before it is parsed. */
+  onText?(text: string): void;
 }
 
 /** Parses the whole stream; resolves when done, rejects with a coded error. */
@@ -28,11 +30,13 @@ export function readCsvRows(input: Readable, handlers: CsvRowsHandlers): Promise
   let nextRow = 1;
   let failure: unknown = null;
 
-  const decoded = input.map((chunk: string) => {
+  const decoded = input.map((raw: string) => {
+    let chunk = raw;
     if (first) {
       first = false;
-      return chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+      chunk = chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
     }
+    handlers.onText?.(chunk);
     return chunk;
   });
 
@@ -88,7 +92,7 @@ export function readCsvRows(input: Readable, handlers: CsvRowsHandlers): Promise
             kept.push(row);
           }
           if (kept.length > 0) {
-            handlers.onBatch({ firstRow, rows: kept });
+            handlers.onBatch({ firstRow, rows: kept }, parser);
           }
         } catch (err) {
           failure = err;

@@ -3,6 +3,8 @@ import type { FieldMeta } from '../../../../shared/domain/field-meta';
 /** Everything a worker needs to load one export into the replica. */
 export interface ReplicaLoadJob {
   dbPath: string;
+  /** The bundled worker script; the loader starts a second copy of it to parse CSV. */
+  workerPath: string;
   nativeBinding?: string;
   module: string;
   filePath: string;

@@ -7,18 +7,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { AppError } from '../../../../shared/ipc/errors';
 import { LOOKUP_TYPES } from '../../../../shared/domain/field-meta';
 import type { Res } from '../../../../shared/ipc/contract';
 import { openWorkspaceDb } from '../../db/open';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
-import { DEFAULT_MAX_RATIO, openEntryStream, openZip, selectSingleCsv } from '../zip/zip-reader';
-import { readCsvRows } from './csv-rows';
 import { detectSourceKind } from './detect-format';
 import { flattenRecord } from './flatten-record';
 import { planHeader, type HeaderPlan } from './header-plan';
 import { JsonDataScanner } from './json-data-scanner';
+import { openCsvSource } from './csv-source';
+import { readCsvRows } from './csv-rows';
 import type { JobContext, ReplicaLoadJob } from './load-types';
 
 type LoadResult = Res<'replica.load'>;
@@ -64,61 +63,50 @@ export async function runReplicaLoad(job: ReplicaLoadJob, ctx: JobContext): Prom
       format = 'records-json';
       unknown = await loadJson(job, repo, size, { tally, reject, report, checkCancel });
     } else {
-      let stream: Readable;
-      let position: () => number;
-      let total: number;
-      if (kind === 'zip') {
-        const archive = await openZip(job.filePath);
-        const entry = selectSingleCsv(archive);
-        const entryStream = openEntryStream(entry, { maxRatio: DEFAULT_MAX_RATIO });
-        let inflated = 0;
-        entryStream.on('data', (b: Buffer | string) => {
-          inflated += typeof b === 'string' ? Buffer.byteLength(b) : b.length;
-        });
-        stream = entryStream;
-        position = () => inflated;
-        total = entry.uncompressedSize;
-      } else {
-        const fileStream = fs.createReadStream(job.filePath, { highWaterMark: 1 << 20 });
-        stream = fileStream;
-        position = () => fileStream.bytesRead;
-        total = size;
-      }
       let plan: HeaderPlan | null = null;
       let upsert: ((id: string, values: ReadonlyArray<string | null>) => void) | null = null;
-      await readCsvRows(stream, {
-        onHeader(header) {
-          plan = planHeader(header, job.fields);
-          const cols = repo.ensureColumns(job.module, plan.columns.map((c) => c.key), job.now);
-          const table = repo.tableOf(job.module) ?? '';
-          upsert = repo.prepareUpsert(table, plan.columns.map((c) => cols.get(c.key) ?? ''));
-        },
-        onBatch(batch) {
-          checkCancel();
-          const p = plan as HeaderPlan | null;
-          if (!p || !upsert) {
-            return;
-          }
-          const values: (string | null)[] = new Array<string | null>(p.columns.length);
-          batch.rows.forEach((row, i) => {
-            const id = (row[p.idIndex] ?? '').trim();
-            if (id === '') {
-              reject(batch.firstRow + i, 'no record id');
+      const source = await openCsvSource(job.filePath, kind, size);
+      const total = source.total;
+      await readCsvRows(
+        source.stream,
+        {
+          onHeader(header) {
+            plan = planHeader(header, job.fields);
+            const cols = repo.ensureColumns(job.module, plan.columns.map((c) => c.key), job.now);
+            upsert = repo.prepareUpsert(repo.tableOf(job.module) ?? '', plan.columns.map((c) => cols.get(c.key) ?? ''));
+          },
+          onBatch(batch) {
+            checkCancel();
+            const p = plan as HeaderPlan | null;
+            const write = upsert;
+            if (!p || !write) {
               return;
             }
-            for (let c = 0; c < p.columns.length; c += 1) {
-              const v = row[(p.columns[c] as { index: number }).index];
-              values[c] = v === undefined || v === '' ? null : v;
+            const width = p.columns.length;
+            const values: (string | null)[] = new Array<string | null>(width);
+            const indexes = p.columns.map((c) => c.index);
+            for (let i = 0; i < batch.rows.length; i += 1) {
+              const row = batch.rows[i] as string[];
+              const id = (row[p.idIndex] ?? '').trim();
+              if (id === '') {
+                reject(batch.firstRow + i, 'no record id');
+                continue;
+              }
+              for (let c = 0; c < width; c += 1) {
+                const v = row[indexes[c] as number];
+                values[c] = v === undefined || v === '' ? null : v;
+              }
+              write(id, values);
+              tally.loaded += 1;
             }
-            upsert?.(id, values);
-            tally.loaded += 1;
-          });
-          report(position(), total, tally.loaded);
+            report(source.position(), total, tally.loaded);
+          },
         },
-      });
+      );
       const finalPlan = plan as HeaderPlan | null;
       unknown = finalPlan ? finalPlan.unknown : [];
-      format = finalPlan?.style === 'label' ? (kind === 'zip' ? 'ui-export-zip' : 'ui-export-csv') : kind === 'zip' ? 'bulk-read-zip' : 'bulk-read-csv';
+      const ui = finalPlan?.style === 'label';
+      format = kind === 'zip' ? (ui ? 'ui-export-zip' : 'bulk-read-zip') : ui ? 'ui-export-csv' : 'bulk-read-csv';
       report(total, total, tally.loaded, true);
     }
     checkCancel();

@@ -100,7 +100,10 @@ function corrupt(message: string): AppError {
 }
 
 function notAZip(): AppError {
-  return new AppError('NOT_A_ZIP', 'The file is not a ZIP archive (or it is truncated): no end-of-central-directory record.');
+  return new AppError(
+    'NOT_A_ZIP',
+    'The file is not a ZIP archive (or it is truncated): no end-of-central-directory record.',
+  );
 }
 
 function spanned(): AppError {

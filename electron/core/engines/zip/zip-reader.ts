@@ -108,7 +108,8 @@ export async function openZip(filePath: string): Promise<ZipArchive> {
     if (location.size > MAX_DIRECTORY_SIZE) {
       throw new AppError('ZIP_UNSUPPORTED', 'The ZIP directory is far too large for a data export.');
     }
-    const entries = parseCentralDirectory(await readExactly(handle, filePath, location.offset, location.size), location);
+    const directory = await readExactly(handle, filePath, location.offset, location.size);
+    const entries = parseCentralDirectory(directory, location);
     const source: EntrySource = { filePath, dataLimit: location.offset };
     entries.forEach((entry) => sources.set(entry, source));
     return { filePath, entries, openEntryStream };
@@ -127,7 +128,8 @@ export function selectSingleCsv(archive: Pick<ZipArchive, 'entries'>, opts: Sele
   const maxRatio = opts.maxRatio ?? DEFAULT_MAX_RATIO;
   const unsafe = archive.entries.find((e) => isUnsafeEntryName(e.name) || isUnsafeEntryName(e.headerName));
   if (unsafe) {
-    throw new AppError('ZIP_UNSAFE_PATH', `The ZIP contains an entry with an unsafe path: "${printable(unsafe.name)}".`);
+    const shown = printable(unsafe.name);
+    throw new AppError('ZIP_UNSAFE_PATH', `The ZIP contains an entry with an unsafe path: "${shown}".`);
   }
   const csvs = archive.entries.filter((e) => !e.isDirectory && !isJunk(e.name) && /\.csv$/i.test(e.name));
   const [csv, ...others] = csvs;
@@ -136,7 +138,10 @@ export function selectSingleCsv(archive: Pick<ZipArchive, 'entries'>, opts: Sele
   }
   if (others.length > 0) {
     const names = csvs.map((e) => `"${e.name}"`).join(', ');
-    throw new AppError('ZIP_MULTIPLE_CSV', `The ZIP contains ${csvs.length} CSV files (${names}); expected exactly one.`);
+    throw new AppError(
+      'ZIP_MULTIPLE_CSV',
+      `The ZIP contains ${csvs.length} CSV files (${names}); expected exactly one.`,
+    );
   }
   const unsupported = unsupportedReason(csv);
   if (unsupported) {
@@ -161,7 +166,10 @@ function printable(name: string): string {
 
 function unsupportedReason(entry: ZipEntry): AppError | null {
   if (entry.encrypted) {
-    return new AppError('ZIP_UNSUPPORTED', `"${entry.name}" is password-protected; export it again without a password.`);
+    return new AppError(
+      'ZIP_UNSUPPORTED',
+      `"${entry.name}" is password-protected; export it again without a password.`,
+    );
   }
   if (entry.method !== METHOD_STORED && entry.method !== METHOD_DEFLATE) {
     return new AppError(
