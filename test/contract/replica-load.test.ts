@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/temp-dir';
 import { tempCore, type TempCore } from '../helpers/temp-core';
 import { zipFiles } from '../helpers/make-zip';
-import { writeContactsCsv } from '../helpers/generate-contacts';
+import { writeContactsCsv } from '../../bench/generate-contacts';
 
 let t: TempCore;
 beforeEach(() => {

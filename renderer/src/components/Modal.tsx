@@ -1,6 +1,6 @@
 /**
  * A modal dialog on the native <dialog> element, which gives focus trapping, an inert
- * background, Escape handling and focus restore for free.
+ * background and Escape handling for free.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -25,6 +25,9 @@ export function Modal({ title, onDismiss, className, children }: ModalProps): Re
     if (dialog === null) {
       return;
     }
+    // The native focus restore cannot run: React removes the dialog before our cleanup closes
+    // it. So we remember the opener ourselves.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) {
       dialog.showModal();
     }
@@ -42,6 +45,9 @@ export function Modal({ title, onDismiss, className, children }: ModalProps): Re
     return () => {
       dialog.removeEventListener('close', onClose);
       dialog.close();
+      if (opener?.isConnected) {
+        opener.focus();
+      }
     };
   }, []);
 

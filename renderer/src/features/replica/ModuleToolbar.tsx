@@ -1,0 +1,102 @@
+/**
+ * The module view's toolbar: record search and the buttons that load files.
+ */
+import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { formatCount } from '../../components/format';
+import { useAppStore, useTransportKind } from '../../store';
+import { isLoadBusy, type LoadKind } from '../../store/load-slice';
+
+/** Waits this long after the last keystroke, so typing a name sends one query, not six. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+/** Search box, "Load export…" and "Load field metadata…". */
+export function ModuleToolbar(): ReactNode {
+  const appliedSearch = useAppStore((s) => s.grid.search);
+  const total = useAppStore((s) => s.grid.total);
+  const ready = useAppStore((s) => s.grid.status === 'ready');
+  const setSearch = useAppStore((s) => s.setGridSearch);
+  const busy = useAppStore((s) => isLoadBusy(s.load));
+  const loadFile = useAppStore((s) => s.loadFile);
+  const pickAndLoad = useAppStore((s) => s.pickAndLoad);
+  const isElectron = useTransportKind() === 'electron';
+  const [text, setText] = useState(appliedSearch);
+  const exportInput = useRef<HTMLInputElement>(null);
+  const metadataInput = useRef<HTMLInputElement>(null);
+  const searchId = useId();
+
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(text.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, setSearch]);
+
+  const choose = (kind: LoadKind): void => {
+    if (isElectron) {
+      void pickAndLoad(kind);
+    } else {
+      (kind === 'export' ? exportInput : metadataInput).current?.click();
+    }
+  };
+
+  const picked = (kind: LoadKind) => (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    // Reset so choosing the same file again still fires a change.
+    e.target.value = '';
+    if (file !== undefined) {
+      void loadFile(kind, file);
+    }
+  };
+
+  return (
+    <div className="toolbar">
+      <div className="search">
+        <label htmlFor={searchId} className="sr-only">
+          Search records
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          className="input search-input"
+          placeholder="Search records"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        {appliedSearch !== '' && ready && (
+          <span className="search-count" role="status">
+            {formatCount(total)} matching
+          </span>
+        )}
+      </div>
+      <span className="spacer" />
+      <button type="button" className="button" onClick={() => choose('metadata')} disabled={busy}>
+        Load field metadata…
+      </button>
+      <button type="button" className="button button-primary" onClick={() => choose('export')} disabled={busy}>
+        Load export…
+      </button>
+      {!isElectron && (
+        <>
+          <input
+            ref={exportInput}
+            type="file"
+            accept=".csv,.zip,.json"
+            aria-label="Export file"
+            className="file-input"
+            tabIndex={-1}
+            onChange={picked('export')}
+          />
+          <input
+            ref={metadataInput}
+            type="file"
+            accept=".json"
+            aria-label="Field metadata file"
+            className="file-input"
+            tabIndex={-1}
+            onChange={picked('metadata')}
+          />
+        </>
+      )}
+    </div>
+  );
+}
