@@ -2,6 +2,7 @@
  * The `preflight` command, run as a user runs it: a real process, a real workspace file.
  */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, tempDir } from '../helpers/temp-dir';
@@ -59,7 +60,7 @@ describe('preflight replica load / stats', () => {
 
   it('exits 1 with a coded error when the file is refused', () => {
     const fake = path.join(dir, 'fake.zip');
-    require('node:fs').writeFileSync(fake, 'not a zip');
+    fs.writeFileSync(fake, 'not a zip');
     const r = run(['--workspace', ws, 'replica', 'load', '--module', 'Contacts', fake, '--json']);
     expect(r.code).toBe(1);
     expect(json(r.stdout)).toEqual({ error: { code: 'NOT_A_ZIP', message: expect.stringContaining('not a ZIP') } });
