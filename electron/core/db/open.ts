@@ -37,6 +37,11 @@ export function openWorkspaceDb(file: string, opts: OpenOptions): Db {
     throw new AppError('WORKSPACE_OPEN_FAILED', `Cannot open ${file}: ${(err as Error).message}`);
   }
   try {
+    if (!exists) {
+      // Replica rows are a few hundred bytes; 8 KiB pages hold more of them per B-tree node,
+      // which cuts the pages a large load writes. It must be set before WAL mode is entered.
+      db.pragma('page_size = 8192');
+    }
     // The first statement reads the header: a file that is not SQLite fails here.
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

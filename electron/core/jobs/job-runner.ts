@@ -10,6 +10,7 @@ interface Running {
   jobId: string;
   worker: Worker;
   cancelRequested: boolean;
+  cancelFlag: Int32Array;
 }
 
 /** Starts jobs in workers; a second write job while one runs is refused with JOB_BUSY. */
@@ -24,7 +25,8 @@ export class JobRunner {
       return Promise.reject(new AppError('JOB_BUSY', 'Another load is still running; wait for it or cancel it first.'));
     }
     const worker = new Worker(this.workerPath);
-    const entry: Running = { jobId, worker, cancelRequested: false };
+    const cancel = new SharedArrayBuffer(4);
+    const entry: Running = { jobId, worker, cancelRequested: false, cancelFlag: new Int32Array(cancel) };
     this.running = entry;
     return new Promise<unknown>((resolve, reject) => {
       let settled = false;
@@ -61,7 +63,7 @@ export class JobRunner {
           ),
         );
       });
-      worker.postMessage({ type: 'run', job });
+      worker.postMessage({ type: 'run', job, cancel });
     });
   }
 
@@ -72,6 +74,7 @@ export class JobRunner {
       return false;
     }
     r.cancelRequested = true;
+    Atomics.store(r.cancelFlag, 0, 1);
     r.worker.postMessage({ type: 'cancel' });
     return true;
   }

@@ -1,9 +1,11 @@
 /**
  * Entry point of every worker thread: runs one job and reports back.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorInfo } from '../../../shared/ipc/errors';
 import { runReplicaLoad } from '../engines/replica-load/run-replica-load';
+import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
+import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
 import type { JobContext } from '../engines/replica-load/load-types';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol';
 
@@ -13,6 +15,7 @@ if (!port) {
 }
 
 let cancelled = false;
+let cancelFlag: Int32Array | null = null;
 
 function send(msg: FromWorker): void {
   port?.postMessage(msg);
@@ -21,7 +24,7 @@ function send(msg: FromWorker): void {
 async function run(job: WorkerJob): Promise<unknown> {
   const ctx: JobContext = {
     progress: (p) => send({ type: 'progress', ...p }),
-    cancelled: () => cancelled,
+    cancelled: () => cancelled || (cancelFlag !== null && Atomics.load(cancelFlag, 0) === 1),
   };
   switch (job.kind) {
     case 'replica.load':
@@ -31,13 +34,19 @@ async function run(job: WorkerJob): Promise<unknown> {
   }
 }
 
-port.on('message', onJobMessage);
+// One bundle, two roles: a job runner, and the CSV parser thread a job starts beside it.
+if (isCsvParserStart(workerData)) {
+  void runCsvParserThread(workerData, port);
+} else {
+  port.on('message', onJobMessage);
+}
 
 function onJobMessage(msg: ToWorker): void {
   if (msg.type === 'cancel') {
     cancelled = true;
     return;
   }
+  cancelFlag = new Int32Array(msg.cancel);
   run(msg.job).then(
     (result) => send({ type: 'done', result }),
     (err: unknown) => {

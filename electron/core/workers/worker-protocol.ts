@@ -6,7 +6,11 @@ import type { JobProgress, ReplicaLoadJob } from '../engines/replica-load/load-t
 
 export type WorkerJob = { kind: 'replica.load'; payload: ReplicaLoadJob };
 
-export type ToWorker = { type: 'run'; job: WorkerJob } | { type: 'cancel' };
+/**
+ * `cancel` is a shared flag rather than only a message: a job busy draining its parser's
+ * messages may not return to its event loop until the end, but it reads the flag per batch.
+ */
+export type ToWorker = { type: 'run'; job: WorkerJob; cancel: SharedArrayBuffer } | { type: 'cancel' };
 
 export type FromWorker =
   | ({ type: 'progress' } & JobProgress)

@@ -16,8 +16,7 @@ import { detectSourceKind } from './detect-format';
 import { flattenRecord } from './flatten-record';
 import { planHeader, type HeaderPlan } from './header-plan';
 import { JsonDataScanner } from './json-data-scanner';
-import { openCsvSource } from './csv-source';
-import { readCsvBatches } from '../csv/csv-batches';
+import { parseCsvInThread } from '../csv/parse-csv-in-thread';
 import { cellText } from '../csv/csv-tokenizer';
 import type { JobContext, ReplicaLoadJob } from './load-types';
 
@@ -70,9 +69,10 @@ export async function runReplicaLoad(job: ReplicaLoadJob, ctx: JobContext): Prom
       let plan: HeaderPlan | null = null;
       let upsert: ((id: string, values: ReadonlyArray<string | null>) => void) | null = null;
       let headerWidth = 0;
-      const source = await openCsvSource(job.filePath, kind, size);
-      const total = source.total;
-      await readCsvBatches(source.stream, {
+      const { total } = await parseCsvInThread(job.workerPath, { file: job.filePath, kind, size, delimiter: ',' }, {
+        onProgress(done, all) {
+          report(done, all, tally.loaded);
+        },
         onHeader(header) {
           plan = planHeader(header, job.fields);
           const cols = repo.ensureColumns(job.module, plan.columns.map((c) => c.key), job.now);
@@ -112,7 +112,6 @@ export async function runReplicaLoad(job: ReplicaLoadJob, ctx: JobContext): Prom
             write(id, values);
             tally.loaded += 1;
           }
-          report(source.position(), total, tally.loaded);
         },
       });
       const finalPlan = plan as HeaderPlan | null;

@@ -1,15 +1,15 @@
 /**
- * Reading a CSV byte stream as a header and batches of tokenized rows.
+ * Turning tokenized batches into a header and batches of data rows (pure).
  */
-import type { Readable } from 'node:stream';
 import { AppError } from '../../../../shared/ipc/errors';
-import type { TokenBatch } from './csv-tokenizer';
-import { Utf8CsvReader } from './utf8-csv-reader';
-import { cellText } from './csv-tokenizer';
+import { cellText, type TokenBatch } from './csv-tokenizer';
 
 export interface CsvBatchHandlers {
   onHeader(header: string[]): void;
-  /** Called synchronously for each batch of data rows; throw to stop reading. */
+  /**
+   * Called synchronously for each batch of data rows; throw to stop reading. Data row r of
+   * the batch is row `dataRowOffset + r + 1` of the file, counting from the first data row.
+   */
   onBatch(batch: TokenBatch, dataRowOffset: number): void;
 }
 
@@ -22,16 +22,15 @@ export function rowCells(batch: TokenBatch, r: number): string[] {
   return out;
 }
 
-/**
- * Streams `input`; the first row is the header, the rest arrive in batches. `dataRowOffset`
- * is what to add to a batch's row index to get the 1-based data-row number (header excluded).
- */
-export async function readCsvBatches(input: Readable, handlers: CsvBatchHandlers): Promise<void> {
-  const reader = new Utf8CsvReader(',', -1);
-  let headerSeen = false;
-  const handle = (batch: TokenBatch): void => {
+/** Splits the header off the first batch and hands on the rest. */
+export class CsvBatchSink {
+  private headerSeen = false;
+
+  constructor(private readonly handlers: CsvBatchHandlers) {}
+
+  accept(batch: TokenBatch): void {
     let startRow = 0;
-    if (!headerSeen) {
+    if (!this.headerSeen) {
       if (batch.rowCount === 0) {
         return;
       }
@@ -39,21 +38,21 @@ export async function readCsvBatches(input: Readable, handlers: CsvBatchHandlers
       if (header.length === 1 && header[0] === '') {
         throw new AppError('CSV_EMPTY', 'The file has no header row.');
       }
-      headerSeen = true;
-      handlers.onHeader(header);
+      this.headerSeen = true;
+      this.handlers.onHeader(header);
       startRow = 1;
     }
     if (batch.rowCount > startRow) {
       // batch.firstRow counts the header as row 1; data rows are numbered without it.
-      handlers.onBatch(startRow === 0 ? batch : dropFirstRow(batch), batch.firstRow + startRow - 2);
+      this.handlers.onBatch(startRow === 0 ? batch : dropFirstRow(batch), batch.firstRow + startRow - 2);
     }
-  };
-  for await (const chunk of input as AsyncIterable<Buffer>) {
-    handle(reader.push(chunk));
   }
-  handle(reader.end());
-  if (!headerSeen) {
-    throw new AppError('CSV_EMPTY', 'The file is empty.');
+
+  /** Call when the input has ended: an input without even a header is refused. */
+  finish(): void {
+    if (!this.headerSeen) {
+      throw new AppError('CSV_EMPTY', 'The file is empty.');
+    }
   }
 }
 

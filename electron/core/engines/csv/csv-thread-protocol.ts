@@ -1,0 +1,35 @@
+/**
+ * Messages between a loader thread and the CSV parser thread it starts.
+ */
+import type { ErrorInfo } from '../../../../shared/ipc/errors';
+
+/** `workerData` that makes the worker bundle run as a CSV parser. */
+export interface CsvParserStart {
+  role: 'csv-parser';
+  file: string;
+  kind: 'csv' | 'zip';
+  size: number;
+  delimiter: string;
+}
+
+export type FromCsvParser =
+  | {
+      type: 'batch';
+      text: string;
+      /** Transferred buffers of the batch's Int32Arrays (cells, rowStarts). */
+      cells: ArrayBuffer;
+      rowStarts: ArrayBuffer;
+      rowCount: number;
+      firstRow: number;
+      position: number;
+      total: number;
+    }
+  | { type: 'end'; total: number }
+  | { type: 'error'; error: ErrorInfo };
+
+export type ToCsvParser = { type: 'ack' };
+
+/** Type guard for the parser role's workerData. */
+export function isCsvParserStart(data: unknown): data is CsvParserStart {
+  return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'csv-parser';
+}

@@ -1,0 +1,65 @@
+/**
+ * Parsing a CSV in a second thread while this one uses the rows.
+ *
+ * Tokenizing and writing to SQLite each take a large share of a load; on two threads they
+ * overlap. A batch crosses as one string plus two transferred offset buffers, so handing a
+ * million rows over costs about one copy of the text.
+ */
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../../shared/ipc/errors';
+import { CsvBatchSink, type CsvBatchHandlers } from './csv-batch-sink';
+import type { CsvParserStart, FromCsvParser } from './csv-thread-protocol';
+
+export interface ThreadedProgress {
+  /** Called after each batch with bytes consumed and total. */
+  onProgress(position: number, total: number): void;
+}
+
+/** Parses `start.file` in a worker running `workerPath`; resolves once every batch is handled. */
+export function parseCsvInThread(
+  workerPath: string,
+  start: Omit<CsvParserStart, 'role'>,
+  handlers: CsvBatchHandlers & ThreadedProgress,
+): Promise<{ total: number }> {
+  const worker = new Worker(workerPath, { workerData: { role: 'csv-parser', ...start } satisfies CsvParserStart });
+  const sink = new CsvBatchSink(handlers);
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (fn: () => void): void => {
+      if (!done) {
+        done = true;
+        void worker.terminate();
+        fn();
+      }
+    };
+    worker.on('message', (msg: FromCsvParser) => {
+      if (done) {
+        return;
+      }
+      try {
+        if (msg.type === 'batch') {
+          sink.accept({
+            text: msg.text,
+            cells: new Int32Array(msg.cells),
+            rowStarts: new Int32Array(msg.rowStarts),
+            rowCount: msg.rowCount,
+            firstRow: msg.firstRow,
+          });
+          handlers.onProgress(msg.position, msg.total);
+          // Ack on the next turn of the event loop, so timers and other ports get their turn
+          // between batches instead of waiting for the whole file.
+          setImmediate(() => worker.postMessage({ type: 'ack' }));
+        } else if (msg.type === 'end') {
+          sink.finish();
+          finish(() => resolve({ total: msg.total }));
+        } else {
+          finish(() => reject(new AppError(msg.error.code, msg.error.message)));
+        }
+      } catch (err) {
+        finish(() => reject(err));
+      }
+    });
+    worker.on('error', (err) => finish(() => reject(err)));
+    worker.on('exit', (code) => finish(() => reject(new AppError('INTERNAL', `The CSV parser stopped unexpectedly (exit ${code}).`))));
+  });
+}
