@@ -54,6 +54,18 @@ describe('replica.load', () => {
     expect(ada.fields.find((f) => f.key === 'Phone')?.value).toBe('0012345600012');
   });
 
+  it('takes the last row when an id repeats inside one file, in an empty module and a filled one', async () => {
+    const file = path.join(t.dir, 'dup.csv');
+    fs.writeFileSync(file, 'id,Last_Name,Email\n1,First,a@example.com\n2,Other,b@example.com\n1,Second,\n');
+    for (const expected of [{ inserted: 2, updated: 1 }, { inserted: 0, updated: 3 }]) {
+      const r = await t.call('replica.load', { module: 'Leads', source: src(file) });
+      expect(r).toMatchObject({ loaded: 3, ...expected });
+      const rec = await t.call('replica.record', { module: 'Leads', id: '1' });
+      expect(rec.fields.find((f) => f.key === 'Last_Name')?.value).toBe('Second');
+      expect(rec.fields.find((f) => f.key === 'Email')?.value).toBe('');
+    }
+  });
+
   it('reads a CRM UI export by field labels, with lookups given by name', async () => {
     const r = await t.call('replica.load', { module: 'Contacts', source: src(path.join(Z, 'Contacts.ui-export.csv')) });
     expect(r.unknownColumns).toEqual([]);

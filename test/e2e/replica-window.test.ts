@@ -133,11 +133,15 @@ describe('the replica in the window', () => {
     const big = path.join(host.dir, 'contacts-big.csv');
     writeContactsCsv(big, 600_000);
     await app.loadExportWithPicker(big);
-    const dialog = page.getByRole('dialog', { name: 'Loading export into Contacts' });
-    await dialog.waitFor();
-    await dialog.getByRole('progressbar', { name: /Loading progress/ }).waitFor({ timeout: 60_000 });
-    await app.screenshot('07-progress');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const panel = page.getByRole('region', { name: 'Loading export into Contacts' });
+    await panel.waitFor();
+    await panel.getByRole('progressbar', { name: /Loading progress/ }).waitFor({ timeout: 60_000 });
+    // The window keeps answering during the load: browse another module and come back.
+    await app.openModule('Accounts');
+    await app.grid('Accounts').getByRole('gridcell', { name: 'Acme Corporation' }).waitFor();
+    await app.screenshot('07-progress-while-browsing');
+    await app.openModule('Contacts');
+    await panel.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('status').filter({ hasText: 'Load cancelled.' }).waitFor({ timeout: 60_000 });
     await app.moduleButton('Contacts').filter({ hasText: '4 records' }).waitFor();
     await page.getByRole('button', { name: 'Dismiss load result' }).click();

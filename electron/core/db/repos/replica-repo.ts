@@ -127,17 +127,37 @@ export class ReplicaRepo {
    * A statement that inserts a record or updates it by id, touching only the given columns.
    *
    * Columns absent from a reload keep their values, so loading a narrower export never erases
-   * what a wider one brought.
+   * what a wider one brought. With `mostlyNew` (the table was empty before this load) rows go
+   * through a plain INSERT, which is faster, and only an id repeated inside the file falls back
+   * to the upsert; into a filled table every row takes the upsert directly, because a failed
+   * insert per row would cost far more.
    */
-  prepareUpsert(table: string, cols: readonly string[]): (id: string, values: ReadonlyArray<string | null>) => void {
+  prepareUpsert(
+    table: string,
+    cols: readonly string[],
+    mostlyNew = false,
+  ): (id: string, values: ReadonlyArray<string | null>) => void {
     checkTable(table);
     cols.forEach(checkCol);
     const names = ['id', ...cols].join(', ');
     const params = ['?', ...cols.map(() => '?')].join(', ');
     const update = cols.length > 0 ? `DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'DO NOTHING';
-    const stmt = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES (${params}) ON CONFLICT(id) ${update}`);
+    const upsert = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES (${params}) ON CONFLICT(id) ${update}`);
+    if (!mostlyNew) {
+      return (id, values) => {
+        upsert.run(id, ...values);
+      };
+    }
+    const insert = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES (${params})`);
     return (id, values) => {
-      stmt.run(id, ...values);
+      try {
+        insert.run(id, ...values);
+      } catch (err) {
+        if ((err as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+          throw err;
+        }
+        upsert.run(id, ...values);
+      }
     };
   }
 

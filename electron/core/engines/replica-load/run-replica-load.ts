@@ -76,7 +76,7 @@ export async function runReplicaLoad(job: ReplicaLoadJob, ctx: JobContext): Prom
         onHeader(header) {
           plan = planHeader(header, job.fields);
           const cols = repo.ensureColumns(job.module, plan.columns.map((c) => c.key), job.now);
-          upsert = repo.prepareUpsert(repo.tableOf(job.module) ?? '', plan.columns.map((c) => cols.get(c.key) ?? ''));
+          upsert = repo.prepareUpsert(repo.tableOf(job.module) ?? '', plan.columns.map((c) => cols.get(c.key) ?? ''), before === 0);
           headerWidth = header.length;
         },
         onBatch(batch, rowOffset) {

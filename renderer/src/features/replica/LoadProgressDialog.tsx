@@ -1,9 +1,11 @@
 /**
- * The modal shown while a file uploads and loads, fed by upload progress and `job.progress`.
+ * The panel shown while a file uploads and loads, fed by upload progress and `job.progress`.
+ *
+ * Not modal on purpose: the load runs in a worker, so the user can keep browsing the replica
+ * (including other modules) while a million rows go in.
  */
 import type { ReactNode } from 'react';
 import { formatBytes, formatCount } from '../../components/format';
-import { Modal } from '../../components/Modal';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAppStore } from '../../store';
 
@@ -39,8 +41,9 @@ export function LoadProgressDialog(): ReactNode {
   const canCancel = load.phase === 'uploading' || load.jobId !== null;
 
   return (
-    <Modal title={title} className="progress-dialog">
+    <section className="progress-panel" role="region" aria-label={title}>
       <div className="stack">
+        <h3 className="progress-title">{title}</h3>
         <p className="file-name">{load.fileName}</p>
         <ProgressBar label={`${step} progress`} fraction={fraction} />
         <p className="progress-line" aria-live="polite">
@@ -51,13 +54,13 @@ export function LoadProgressDialog(): ReactNode {
         {canCancel && (
           <div className="button-row">
             <span className="spacer" />
-            <button type="button" className="button" onClick={cancel} disabled={load.cancelling} data-autofocus>
+            <button type="button" className="button" onClick={cancel} disabled={load.cancelling}>
               {load.cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
           </div>
         )}
       </div>
-    </Modal>
+    </section>
   );
 }
 
