@@ -41,9 +41,9 @@ afterAll(async () => {
 describe('the replica in the window', () => {
   it('opens on the workspace and lists the modules', async () => {
     await page.getByRole('heading', { level: 1, name: 'Preflight' }).waitFor();
-    await expect(page.getByText(host.workspace).isVisible()).resolves.toBe(true);
+    await page.getByText(host.workspace).waitFor();
     for (const m of ['Leads', 'Contacts', 'Accounts', 'Deals', 'Products', 'Quotes', 'Sales Orders', 'Invoices']) {
-      await expect(app.moduleButton(m).isVisible()).resolves.toBe(true);
+      await app.moduleButton(m).waitFor();
     }
     // The address no longer shows the token once it has been traded for a cookie.
     expect(page.url()).not.toContain('token=');

@@ -39,7 +39,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps): ReactNode {
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={classes.join(' ')}
-      style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template, width }}
+      // Tops stay within a couple of million pixels (scaled-window.ts), where positions are exact.
+      style={{ top, gridTemplateColumns: template, width }}
       onClick={() => onActivate(index, row)}
     >
       {columns.map((col, ci) => {

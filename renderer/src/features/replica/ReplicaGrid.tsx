@@ -1,12 +1,10 @@
 /**
- * The replica grid: a virtualised, sortable view over a module's records.
+ * The replica grid: a windowed, sortable view over a module's records.
  *
- * The virtualiser works on blocks of rows rather than single rows: @tanstack/virtual keeps one
- * measurement object per item, which for a million rows costs ~250 ms and ~90 MB every time the
- * row count changes. Blocks of 16 rows cut that by 16x while the DOM still holds only the
- * visible rows plus one block on each side.
+ * Only the visible rows (plus a few either side) are in the DOM, and only their pages are
+ * fetched; the scroll height is capped and scaled beyond a couple of million pixels (see
+ * scaled-window.ts), so a million-row module scrolls and paints like a small one.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useAppStore } from '../../store';
 import { rowAt } from '../../store/grid-slice';
@@ -14,11 +12,12 @@ import type { PageRow } from '../../store/types';
 import { columnLayout } from './grid-columns';
 import { GridHeader } from './GridHeader';
 import { GridRow } from './GridRow';
+import { rowAtScrollTop, scrollTopForRow, windowGeometry } from './scaled-window';
 
 /** Fixed row height in pixels (CSS uses the same value). */
 export const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 32;
-const BLOCK_ROWS = 16;
+const OVERSCAN = 8;
 
 /** Props of ReplicaGrid. */
 export interface ReplicaGridProps {
@@ -47,17 +46,36 @@ export function ReplicaGrid({ label, gridRef, onKeyboardOpen }: ReplicaGridProps
   const baseId = useId();
   const noteId = `${baseId}-unmatched`;
 
-  const virtualizer = useVirtualizer({
-    count: Math.ceil(total / BLOCK_ROWS),
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => BLOCK_ROWS * ROW_HEIGHT,
-    overscan: 1,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
-  const blocks = virtualizer.getVirtualItems();
-  const firstRow = blocks.length > 0 ? (blocks[0]?.index ?? 0) * BLOCK_ROWS : 0;
-  const lastRow = blocks.length > 0 ? Math.min(total, ((blocks[blocks.length - 1]?.index ?? 0) + 1) * BLOCK_ROWS) - 1 : -1;
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(0);
+
+  // Follow the scroll position (once per frame) and the visible height.
+  useEffect(() => {
+    const el = gridRef.current;
+    if (!el) return undefined;
+    let frame = 0;
+    const onScroll = (): void => {
+      if (frame === 0) {
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          setScrollTop(el.scrollTop);
+        });
+      }
+    };
+    const measure = (): void => setViewport(Math.max(0, el.clientHeight - HEADER_HEIGHT));
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    measure();
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [gridRef]);
+
+  const geometry = windowGeometry(total, scrollTop, viewport, ROW_HEIGHT, OVERSCAN);
+  const { firstRow, lastRow } = geometry;
 
   useEffect(() => {
     if (lastRow >= firstRow) {
@@ -71,20 +89,24 @@ export function ReplicaGrid({ label, gridRef, onKeyboardOpen }: ReplicaGridProps
     if (gridRef.current) {
       gridRef.current.scrollTop = 0;
     }
+    setScrollTop(0);
   }, [viewId, gridRef]);
 
   const scrollIntoView = useCallback(
     (index: number) => {
       const el = gridRef.current;
       if (!el) return;
-      const top = HEADER_HEIGHT + index * ROW_HEIGHT;
-      if (top - HEADER_HEIGHT < el.scrollTop) {
-        el.scrollTop = top - HEADER_HEIGHT;
-      } else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
-        el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+      const vp = Math.max(0, el.clientHeight - HEADER_HEIGHT);
+      const g = windowGeometry(total, el.scrollTop, vp, ROW_HEIGHT, 0);
+      const top = index * ROW_HEIGHT + g.offset;
+      // Scroll positions are whole pixels; round towards the side that keeps the row in view.
+      if (top < el.scrollTop) {
+        el.scrollTop = Math.floor(scrollTopForRow(index, total, vp, ROW_HEIGHT, 'top'));
+      } else if (top + ROW_HEIGHT > el.scrollTop + vp) {
+        el.scrollTop = Math.ceil(scrollTopForRow(index, total, vp, ROW_HEIGHT, 'bottom'));
       }
     },
-    [gridRef],
+    [gridRef, total],
   );
 
   const activate = useCallback(
@@ -130,7 +152,7 @@ export function ReplicaGrid({ label, gridRef, onKeyboardOpen }: ReplicaGridProps
   const onFocus = (): void => {
     if (active < 0 && total > 0) {
       const el = gridRef.current;
-      setActive(el ? Math.min(total - 1, Math.floor(el.scrollTop / ROW_HEIGHT)) : 0);
+      setActive(el ? rowAtScrollTop(el.scrollTop, total, Math.max(0, el.clientHeight - HEADER_HEIGHT), ROW_HEIGHT) : 0);
     }
   };
 
@@ -145,7 +167,7 @@ export function ReplicaGrid({ label, gridRef, onKeyboardOpen }: ReplicaGridProps
         row={row}
         columns={columns}
         domId={`${baseId}-r${i}`}
-        top={HEADER_HEIGHT + i * ROW_HEIGHT}
+        top={HEADER_HEIGHT + i * ROW_HEIGHT + geometry.offset}
         template={template}
         width={width}
         active={i === active}
@@ -170,7 +192,7 @@ export function ReplicaGrid({ label, gridRef, onKeyboardOpen }: ReplicaGridProps
       onKeyDown={onKeyDown}
       onFocus={onFocus}
     >
-      <div className="grid-canvas" style={{ height: HEADER_HEIGHT + total * ROW_HEIGHT, width }}>
+      <div className="grid-canvas" style={{ height: HEADER_HEIGHT + geometry.canvasHeight, width }}>
         <GridHeader
           columns={columns}
           sort={sort}
