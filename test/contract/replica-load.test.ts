@@ -170,6 +170,22 @@ describe('replica.load refuses bad files and leaves the replica as it was', () =
     await unchanged();
   });
 
+  it('a ZIP whose entry escapes its folder, and a ZIP bomb', async () => {
+    await baseline();
+    const JSZip = (await import('jszip')).default;
+    const evil = new JSZip();
+    evil.file('../../evil.csv', 'id,Last_Name\n4876876000000520001,Owned\n');
+    const evilPath = path.join(t.dir, 'evil.zip');
+    fs.writeFileSync(evilPath, await evil.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect((await t.fail('replica.load', { module: 'Contacts', source: src(evilPath) })).code).toBe('ZIP_UNSAFE_PATH');
+    const bomb = new JSZip();
+    bomb.file('contacts.csv', `id,Last_Name\n1,${'A'.repeat(64 * 1024 * 1024)}\n`);
+    const bombPath = path.join(t.dir, 'bomb.zip');
+    fs.writeFileSync(bombPath, await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+    expect((await t.fail('replica.load', { module: 'Contacts', source: src(bombPath) })).code).toBe('ZIP_RATIO_EXCEEDED');
+    await unchanged();
+  });
+
   it('a truncated Records API response', async () => {
     await baseline();
     const err = await t.fail('replica.load', { module: 'Contacts', source: src(write('cut.json', '{"data":[{"id":"1","Last_Name":"X"},{"id":"2"')) });
