@@ -1,6 +1,7 @@
 import * as m0001 from './0001_init';
+import * as m0002 from './0002_import_batches';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [m0001];
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [m0001, m0002];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
