@@ -4,6 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorInfo } from '../../../shared/ipc/errors';
 import { runReplicaLoad } from '../engines/replica-load/run-replica-load';
+import { runBatchImport } from '../engines/import/run-batch-import';
+import { runBatchValidation } from '../engines/batch/run-batch-validation';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
 import type { JobContext } from '../engines/replica-load/load-types';
@@ -29,6 +31,10 @@ async function run(job: WorkerJob): Promise<unknown> {
   switch (job.kind) {
     case 'replica.load':
       return runReplicaLoad(job.payload, ctx);
+    case 'batch.import':
+      return runBatchImport(job.payload, ctx);
+    case 'batch.validate':
+      return runBatchValidation(job.payload, ctx);
     default:
       throw new Error('unknown job');
   }

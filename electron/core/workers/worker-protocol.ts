@@ -2,9 +2,14 @@
  * Messages between the core (main thread) and its worker threads.
  */
 import type { ErrorInfo } from '../../../shared/ipc/errors';
+import type { BatchImportJob } from '../engines/import/import-types';
 import type { JobProgress, ReplicaLoadJob } from '../engines/replica-load/load-types';
+import type { BatchValidateJob } from '../engines/batch/run-batch-validation';
 
-export type WorkerJob = { kind: 'replica.load'; payload: ReplicaLoadJob };
+export type WorkerJob =
+  | { kind: 'replica.load'; payload: ReplicaLoadJob }
+  | { kind: 'batch.import'; payload: BatchImportJob }
+  | { kind: 'batch.validate'; payload: BatchValidateJob };
 
 /**
  * `cancel` is a shared flag rather than only a message: a job busy draining its parser's

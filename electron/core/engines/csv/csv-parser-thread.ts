@@ -10,7 +10,7 @@ import { toErrorInfo } from '../../../../shared/ipc/errors';
 import { openCsvSource } from '../replica-load/csv-source';
 import type { CsvParserStart, FromCsvParser, ToCsvParser } from './csv-thread-protocol';
 import type { TokenBatch } from './csv-tokenizer';
-import { Utf8CsvReader } from './utf8-csv-reader';
+import { createCsvReader } from './csv-byte-reader';
 
 const MAX_IN_FLIGHT = 4;
 
@@ -39,7 +39,7 @@ export async function runCsvParserThread(start: CsvParserStart, port: MessagePor
   try {
     const source = await openCsvSource(start.file, start.kind, start.size);
     // The first row is the header, so error messages count rows from the one after it.
-    const reader = new Utf8CsvReader(start.delimiter, -1);
+    const reader = createCsvReader(start.encoding ?? 'utf-8', start.delimiter, -1);
     for await (const chunk of source.stream as AsyncIterable<Buffer>) {
       post(reader.push(chunk), source.position(), source.total);
       while (inFlight >= MAX_IN_FLIGHT) {

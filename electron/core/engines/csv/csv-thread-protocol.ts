@@ -2,6 +2,7 @@
  * Messages between a loader thread and the CSV parser thread it starts.
  */
 import type { ErrorInfo } from '../../../../shared/ipc/errors';
+import type { CsvEncoding } from './csv-byte-reader';
 
 /** `workerData` that makes the worker bundle run as a CSV parser. */
 export interface CsvParserStart {
@@ -10,6 +11,8 @@ export interface CsvParserStart {
   kind: 'csv' | 'zip';
   size: number;
   delimiter: string;
+  /** Text encoding of the bytes; UTF-8 when absent (Zoho's exports always are). */
+  encoding?: CsvEncoding;
 }
 
 export type FromCsvParser =

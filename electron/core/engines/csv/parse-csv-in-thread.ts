@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/ipc/errors';
-import { CsvBatchSink, type CsvBatchHandlers } from './csv-batch-sink';
+import { CsvBatchSink, type CsvBatchHandlers, type CsvBatchSinkOptions } from './csv-batch-sink';
 import type { CsvParserStart, FromCsvParser } from './csv-thread-protocol';
 
 export interface ThreadedProgress {
@@ -20,9 +20,10 @@ export function parseCsvInThread(
   workerPath: string,
   start: Omit<CsvParserStart, 'role'>,
   handlers: CsvBatchHandlers & ThreadedProgress,
+  options: CsvBatchSinkOptions = {},
 ): Promise<{ total: number }> {
   const worker = new Worker(workerPath, { workerData: { role: 'csv-parser', ...start } satisfies CsvParserStart });
-  const sink = new CsvBatchSink(handlers);
+  const sink = new CsvBatchSink(handlers, options);
   return new Promise((resolve, reject) => {
     let done = false;
     const finish = (fn: () => void): void => {

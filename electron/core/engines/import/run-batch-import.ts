@@ -1,0 +1,190 @@
+/**
+ * Importing one CSV into a new batch (the IO part; runs inside a worker thread).
+ *
+ * The file is parsed in a second thread and stored verbatim, one row per data row, in one
+ * transaction on the worker's own connection: a cancel, a malformed row or a crash leaves no
+ * batch at all, while the main process keeps reading the workspace (WAL). The source file is
+ * only ever read.
+ */
+import { headerFingerprint } from '../mapping/header-fingerprint';
+import { AppError } from '../../../../shared/ipc/errors';
+import { openWorkspaceDb, type Db } from '../../db/open';
+import { BatchRepo, type RowWriter } from '../../db/repos/batch-repo';
+import { isBlankRow } from '../csv/csv-batch-sink';
+import { parseCsvInThread } from '../csv/parse-csv-in-thread';
+import { cellText, type TokenBatch } from '../csv/csv-tokenizer';
+import type { JobContext } from '../replica-load/load-types';
+import { ENCODING_SAMPLE_BYTES } from './detect-encoding';
+import type { BatchImportJob, BatchImportResult, CsvDelimiter, CsvEncoding, RaggedRow } from './import-types';
+import { readFileHead } from './read-head';
+import { sniffCsv, stripBom, type SniffResult } from './sniff-csv';
+
+export type { BatchImportJob, BatchImportResult } from './import-types';
+
+const MAX_RAGGED = 100;
+const PROGRESS_EVERY_MS = 100;
+
+/** Imports the job's file; resolves with what was stored or rejects with a coded error. */
+export async function runBatchImport(job: BatchImportJob, ctx: JobContext): Promise<BatchImportResult> {
+  const { size, head } = readFileHead(job.filePath, ENCODING_SAMPLE_BYTES);
+  const sniff = sniffCsv(head, head.length >= size, job);
+  const db = openWorkspaceDb(job.dbPath, { create: false, migrate: false, nativeBinding: job.nativeBinding });
+  try {
+    // A large page cache keeps the B-tree's hot right edge in memory for the whole import, so
+    // each page reaches the WAL once instead of once per spill.
+    db.pragma('cache_size = -131072');
+    try {
+      return await importOnce(job, ctx, db, size, sniff.encoding, sniff.delimiter);
+    } catch (err) {
+      if (!retryAsWindows1252(err, job, sniff)) {
+        throw err;
+      }
+      // The first 64 KiB were plain ASCII, so "UTF-8" was only a guess, and a later byte
+      // proved it wrong: such files are almost always Windows-1252 (which decodes any byte).
+      return await importOnce(job, ctx, db, size, 'windows-1252', sniff.delimiter);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function retryAsWindows1252(err: unknown, job: BatchImportJob, sniff: SniffResult): boolean {
+  return (
+    err instanceof AppError &&
+    err.code === 'ENCODING_MISMATCH' &&
+    job.encoding === 'auto' &&
+    sniff.encoding === 'utf-8' &&
+    sniff.detected.encodingConfidence === 'likely'
+  );
+}
+
+async function importOnce(
+  job: BatchImportJob,
+  ctx: JobContext,
+  db: Db,
+  size: number,
+  encoding: CsvEncoding,
+  delimiter: CsvDelimiter,
+): Promise<BatchImportResult> {
+  const repo = new BatchRepo(db);
+  let lastProgress = 0;
+  const report = (done: number, total: number, rows: number, force = false): void => {
+    const now = Date.now();
+    if (force || now - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = now;
+      ctx.progress({ phase: 'importing', done, total, rows });
+    }
+  };
+  const checkCancel = (): void => {
+    if (ctx.cancelled()) {
+      throw new AppError('CANCELLED', 'The import was cancelled; no batch was created.');
+    }
+  };
+  // Filled in by onHeader, once the parser has found the header.
+  const batch: { id: number; header: string[]; writer: RowWriter | null } = { id: 0, header: [], writer: null };
+  const tally = { rows: 0, raggedCount: 0, ragged: [] as RaggedRow[] };
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    checkCancel();
+    const { total } = await parseCsvInThread(
+      job.workerPath,
+      { file: job.filePath, kind: 'csv', size, delimiter, encoding },
+      {
+        onProgress(done, all) {
+          report(done, all, tally.rows);
+        },
+        onHeader(cells) {
+          const header = cells;
+          header[0] = stripBom(header[0] as string);
+          const created = repo.createBatch({
+            module: job.module,
+            sourceName: job.sourceName,
+            sourcePath: job.filePath,
+            sourceSize: job.sourceSize,
+            encoding,
+            delimiter,
+            header,
+            headerFingerprint: headerFingerprint(header),
+            // Mapped once the import is done (import.start), from suggestions, a template or the user.
+            mappingJson: JSON.stringify({ module: job.module, fields: [], ignoreEmpty: false }),
+            createdAt: job.now,
+          });
+          batch.id = created.id;
+          batch.header = header;
+          batch.writer = repo.prepareRowInsert(created.table, header.length);
+        },
+        onBatch(rows, rowOffset) {
+          checkCancel();
+          if (batch.writer) {
+            storeRows(rows, rowOffset, batch.header.length, batch.writer, tally);
+          }
+        },
+      },
+      { skipBlankLinesBeforeHeader: true },
+    );
+    checkCancel();
+    batch.writer?.flush();
+    repo.finishBatch(batch.id, tally.rows, tally.raggedCount);
+    db.exec('COMMIT');
+    report(total, total, tally.rows, true);
+    return {
+      batchId: batch.id,
+      rows: tally.rows,
+      raggedRows: tally.ragged,
+      raggedCount: tally.raggedCount,
+      encoding,
+      delimiter,
+      header: batch.header,
+    };
+  } catch (err) {
+    if (db.inTransaction) {
+      db.exec('ROLLBACK');
+    }
+    throw err;
+  }
+}
+
+/**
+ * Stores the data rows of one batch. Row r is data row `rowOffset + r + 1`; blank lines keep
+ * their number but are not stored.
+ */
+function storeRows(
+  batch: TokenBatch,
+  rowOffset: number,
+  width: number,
+  writer: RowWriter,
+  tally: { rows: number; raggedCount: number; ragged: RaggedRow[] },
+): void {
+  const { rowStarts } = batch;
+  const values: (string | null)[] = new Array<string | null>(width).fill(null);
+  for (let r = 0; r < batch.rowCount; r += 1) {
+    const first = rowStarts[r] as number;
+    const count = (rowStarts[r + 1] as number) - first;
+    if (count === 1 && isBlankRow(batch, r)) {
+      continue;
+    }
+    const rowNo = rowOffset + r + 1;
+    if (count === width) {
+      for (let c = 0; c < width; c += 1) {
+        values[c] = cellText(batch, first + c);
+      }
+      writer.add(rowNo, values, null, null);
+    } else {
+      // Ragged: kept whole, never dropped; the cells a short row lacks are NULL.
+      for (let c = 0; c < width; c += 1) {
+        values[c] = c < count ? cellText(batch, first + c) : null;
+      }
+      const extra: string[] = [];
+      for (let c = width; c < count; c += 1) {
+        extra.push(cellText(batch, first + c));
+      }
+      writer.add(rowNo, values, count, extra.length > 0 ? JSON.stringify(extra) : null);
+      tally.raggedCount += 1;
+      if (tally.ragged.length < MAX_RAGGED) {
+        tally.ragged.push({ row: rowNo, fields: count });
+      }
+    }
+    tally.rows += 1;
+  }
+}
