@@ -1,8 +1,10 @@
 /**
  * The CLI's commands: each turns arguments into one core request and a printable result.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core/app';
+import { parseTemplate, templateToMapping } from '../core/engines/mapping/template-format';
 import { UsageError, type ParsedArgs } from './args';
 
 export interface CommandResult {
@@ -21,6 +23,10 @@ Commands:
   replica load --module M FILE         load a Zoho export (Bulk Read ZIP/CSV, CRM export CSV,
                                        Records API JSON) of module M into the replica
   replica stats                        record counts per module
+  import FILE.csv --module M [--template T.json] [--encoding E] [--delimiter D]
+                                       import a CSV into a new batch, map it (template,
+                                       else suggestions) and validate it as Zoho would
+  batch show BATCH                     the same summary for an existing batch
 
 Options:
   --workspace FILE   workspace file (default: PREFLIGHT_WORKSPACE, else the app-data folder)
@@ -44,6 +50,24 @@ function requireModule(args: ParsedArgs): string {
   return m;
 }
 
+function flagValue<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[]): T {
+  const v = args.flags.get(name);
+  if (v === undefined) return allowed[0] as T;
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    throw new UsageError(`${name} must be one of ${allowed.join(', ')}`);
+  }
+  return v as T;
+}
+
+/** `--delimiter` takes `,` `;` `|`, or `tab` / `\t` for a tab. */
+function delimiterFlag(args: ParsedArgs): string {
+  const v = args.flags.get('--delimiter');
+  if (v === undefined) return 'auto';
+  if (v === 'tab' || v === '\\t') return '\t';
+  if (typeof v === 'string' && ['auto', ',', ';', '|', '\t'].includes(v)) return v;
+  throw new UsageError('--delimiter must be auto, ",", ";", "|" or tab');
+}
+
 function requireFile(args: ParsedArgs, index: number): string {
   const f = args.positionals[index];
   if (!f) {
@@ -64,6 +88,47 @@ async function call<T>(core: Core, channel: string, payload: unknown): Promise<T
 }
 
 export { CommandError };
+
+interface BatchSummaryJson {
+  batch: number;
+  module: string;
+  rows: number;
+  valid: number;
+  warnings: number;
+  invalid: number;
+  excluded: number;
+  issues: { row: number; column: string | null; field: string | null; code: string; message: string; severity: string }[];
+  unmappedMandatory: string[];
+  mapping: { fields: { field: string; columns: string[] }[] };
+}
+
+/** The `--json` shape of CLI.md for `import` and `batch show`, and lines for a person. */
+function batchResult(s: BatchSummaryJson): CommandResult {
+  const json = { batch: s.batch, module: s.module, rows: s.rows, valid: s.valid, warnings: s.warnings, invalid: s.invalid, excluded: s.excluded, issues: s.issues };
+  const text = [
+    `Batch ${s.batch} (${s.module}): ${s.rows} rows — ${s.valid} valid, ${s.warnings} with warnings, ${s.invalid} invalid${s.excluded ? `, ${s.excluded} excluded` : ''}.`,
+    `Mapped: ${s.mapping.fields.map((f) => `${f.columns.join('+')} -> ${f.field}`).join(', ') || '(nothing)'}`,
+  ];
+  if (s.unmappedMandatory.length > 0) {
+    text.push(`Mandatory fields not mapped: ${s.unmappedMandatory.join(', ')}`);
+  }
+  for (const i of s.issues.slice(0, 20)) {
+    text.push(`  row ${i.row}${i.column ? ` [${i.column}]` : ''}: ${i.severity} ${i.code} — ${i.message}`);
+  }
+  if (s.issues.length > 20) {
+    text.push(`  … and more: use --json for the first 1000 issues, or export the error report from the window.`);
+  }
+  return { json, text };
+}
+
+function readTemplateFile(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(path.resolve(file), 'utf8').replace(/^\uFEFF/, ''));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'JSON_INVALID';
+    throw new CommandError(code, `Cannot read the template ${file}: ${(err as Error).message}`);
+  }
+}
 
 /** The command table, keyed by its words. */
 export const COMMANDS: Record<string, Command> = {
@@ -121,6 +186,42 @@ export const COMMANDS: Record<string, Command> = {
     } finally {
       off();
     }
+  },
+  import: async (core, args, onProgress) => {
+    const module = requireModule(args);
+    const file = requireFile(args, 1);
+    const encoding = flagValue(args, '--encoding', ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
+    const delimiter = delimiterFlag(args);
+    const templateFile = args.flags.get('--template');
+    let mapping: unknown = null;
+    if (typeof templateFile === 'string') {
+      const template = parseTemplate(readTemplateFile(templateFile));
+      if (template.module !== module) {
+        throw new CommandError('TEMPLATE_INVALID', `The template maps ${template.module}, not ${module}.`);
+      }
+      const preview = await call<{ header: string[] }>(core, 'import.preview', { source: { kind: 'path', path: file }, module, encoding, delimiter });
+      mapping = templateToMapping(template, preview.header).mapping;
+    }
+    const jobId = `cli_${process.pid}_${Date.now()}`;
+    const off = core.onEvent((name, payload) => {
+      if (name === 'job.progress') {
+        const p = payload as { jobId: string; done: number; total: number; rows: number };
+        if (p.jobId === jobId) onProgress(p.done, p.total, p.rows);
+      }
+    });
+    try {
+      const s = await call<BatchSummaryJson>(core, 'import.start', { source: { kind: 'path', path: file }, module, encoding, delimiter, mapping, template: null, jobId });
+      return batchResult(s);
+    } finally {
+      off();
+    }
+  },
+  'batch show': async (core, args) => {
+    const id = Number(args.positionals[2]);
+    if (!Number.isInteger(id) || id < 1 || args.positionals.length !== 3) {
+      throw new UsageError('batch show BATCH: BATCH is the batch number');
+    }
+    return batchResult(await call<BatchSummaryJson>(core, 'batch.summary', { batch: id }));
   },
   'replica stats': async (core, args) => {
     if (args.positionals.length > 2) {

@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     return args.flags.has('--help') ? 0 : 2;
   }
   const key = args.positionals.slice(0, 2).join(' ');
-  const command = COMMANDS[key];
+  const command = COMMANDS[key] ?? COMMANDS[args.positionals[0] ?? ''];
   if (!command) {
     process.stderr.write(`preflight: unknown command "${args.positionals.join(' ')}"\n\n${USAGE}\n`);
     return 2;

@@ -12,6 +12,12 @@ import { metadataHandlers } from './handlers/metadata-handlers';
 import { replicaHandlers } from './handlers/replica-handlers';
 import { uploadHandlers } from './handlers/upload-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
+import { batchHandlers } from './handlers/batch-handlers';
+import { importHandlers } from './handlers/import-handlers';
+import { templateHandlers } from './handlers/template-handlers';
+import type { FieldMeta } from '../../shared/domain/field-meta';
+import type { BatchImportResult } from './engines/import/run-batch-import';
+import fs from 'node:fs';
 import { JobRunner } from './jobs/job-runner';
 import { UploadStore } from './uploads/upload-store';
 import { RecentWorkspaces } from './workspace/recent-workspaces';
@@ -34,12 +40,26 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? ((): Date => new Date());
   const events = new EventBus();
   const recent = new RecentWorkspaces(options.appDataDir);
+  const jobs = new JobRunner(options.workerPath);
+  let validateSeq = 0;
+  const validateBatch = async (jobId: string, batchId: number, fields: FieldMeta[]): Promise<void> => {
+    await jobs.run(
+      jobId,
+      { kind: 'batch.validate', payload: { dbPath: session.path, nativeBinding: options.nativeBinding, batchId, fields } },
+      (p) => events.emit('job.progress', { jobId, kind: 'batch.validate', ...p }),
+    );
+  };
   const open = (path: string, isDefault: boolean, create: boolean): WorkspaceSession =>
-    new WorkspaceSession(path, isDefault, { create, resourcesDir: options.resourcesDir, nativeBinding: options.nativeBinding });
+    new WorkspaceSession(path, isDefault, {
+      create,
+      resourcesDir: options.resourcesDir,
+      nativeBinding: options.nativeBinding,
+      now,
+      validateInWorker: (batchId, fields, jobId) => validateBatch(jobId ?? `validate_${process.pid}_${(validateSeq += 1)}`, batchId, fields),
+    });
 
   let session = open(options.workspacePath, options.workspaceIsDefault, true);
   recent.touch(session.path, now().toISOString());
-  const jobs = new JobRunner(options.workerPath);
   const uploads = new UploadStore(options.appDataDir);
 
   const ctx: HandlerContext = {
@@ -62,6 +82,29 @@ export function createCore(options: CoreOptions): Core {
     recent,
     events,
     now,
+    async importBatch(jobId, req) {
+      const result = await jobs.run(
+        jobId,
+        {
+          kind: 'batch.import',
+          payload: {
+            dbPath: session.path,
+            nativeBinding: options.nativeBinding,
+            workerPath: options.workerPath,
+            filePath: req.file.path,
+            sourceName: req.file.name,
+            sourceSize: fs.statSync(req.file.path).size,
+            module: req.module,
+            encoding: req.encoding,
+            delimiter: req.delimiter,
+            now: now().toISOString(),
+          },
+        },
+        (p) => events.emit('job.progress', { jobId, kind: 'batch.import', ...p }),
+      );
+      return result as BatchImportResult;
+    },
+    validateBatch,
   };
 
   const handlers: Handlers = {
@@ -69,6 +112,9 @@ export function createCore(options: CoreOptions): Core {
     ...metadataHandlers(ctx),
     ...replicaHandlers(ctx),
     ...uploadHandlers(ctx),
+    ...importHandlers(ctx),
+    ...batchHandlers(ctx),
+    ...templateHandlers(ctx),
     ...options.platformHandlers,
   };
 

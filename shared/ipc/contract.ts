@@ -18,6 +18,12 @@ import {
   ReplicaLoadResult,
   WorkspaceInfo,
 } from './schemas';
+import { BatchMappingSchema, BatchSummarySchema, IssueSchema, SuggestionSchema } from './batch-schemas';
+
+const BatchId = z.number().int().min(1);
+const EncodingChoice = z.enum(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
+const DelimiterChoice = z.enum(['auto', ',', ';', '\t', '|']);
+const RowFilter = z.enum(['all', 'issues', 'errors', 'warnings', 'excluded']);
 
 export const contract = {
   'app.info': {
@@ -109,6 +115,122 @@ export const contract = {
   'upload.finish': {
     req: z.object({ uploadId: z.string().regex(/^[a-f0-9]{32}$/) }).strict(),
     res: z.object({ uploadId: z.string(), size: z.number().int() }),
+  },
+  'import.preview': {
+    req: z.object({ source: FileSource, module: ModuleName, encoding: EncodingChoice, delimiter: DelimiterChoice }).strict(),
+    res: z.object({
+      encoding: z.string(),
+      delimiter: z.string(),
+      detected: z.object({ encoding: z.string(), delimiter: z.string(), encodingConfidence: z.string(), delimiterConfidence: z.string() }),
+      header: z.array(z.string()),
+      rows: z.array(z.array(z.string())),
+      raggedRows: z.array(z.object({ row: z.number().int(), fields: z.number().int() })),
+      suggestions: z.array(SuggestionSchema),
+      templates: z.array(z.object({ name: z.string(), module: z.string() })),
+      ambiguousDateColumns: z.array(z.string()),
+    }),
+  },
+  'import.start': {
+    req: z
+      .object({
+        source: FileSource,
+        module: ModuleName,
+        encoding: EncodingChoice,
+        delimiter: DelimiterChoice,
+        mapping: BatchMappingSchema.nullable(),
+        template: z.string().max(200).nullable(),
+        jobId: JobId.optional(),
+      })
+      .strict(),
+    res: BatchSummarySchema,
+  },
+  'batch.list': {
+    req: Empty,
+    res: z.object({
+      batches: z.array(z.object({ batch: z.number().int(), module: z.string(), sourceName: z.string(), rows: z.number().int(), createdAt: z.string() })),
+    }),
+  },
+  'batch.summary': {
+    req: z.object({ batch: BatchId }).strict(),
+    res: BatchSummarySchema,
+  },
+  'batch.rows': {
+    req: z.object({ batch: BatchId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), filter: RowFilter }).strict(),
+    res: z.object({
+      total: z.number().int(),
+      offset: z.number().int(),
+      rows: z.array(
+        z.object({
+          row: z.number().int(),
+          excluded: z.boolean(),
+          source: z.array(z.string().nullable()),
+          values: z.record(z.string(), z.string()),
+          edited: z.array(z.string()),
+          issues: z.array(IssueSchema),
+        }),
+      ),
+    }),
+  },
+  'batch.setMapping': {
+    req: z.object({ batch: BatchId, mapping: BatchMappingSchema, jobId: JobId.optional() }).strict(),
+    res: BatchSummarySchema,
+  },
+  'batch.editCell': {
+    req: z.object({ batch: BatchId, row: z.number().int().min(1), field: z.string().min(1).max(200), value: z.string().max(100_000).nullable() }).strict(),
+    res: BatchSummarySchema,
+  },
+  'batch.replace': {
+    req: z
+      .object({
+        batch: BatchId,
+        field: z.string().min(1).max(200),
+        find: z.string().min(1).max(10_000),
+        replace: z.string().max(10_000),
+        matchCase: z.boolean(),
+        wholeCell: z.boolean(),
+      })
+      .strict(),
+    res: z.object({ changed: z.number().int(), summary: BatchSummarySchema }),
+  },
+  'batch.exclude': {
+    req: z.object({ batch: BatchId, rows: z.array(z.number().int().min(1)).min(1).max(100_000), excluded: z.boolean() }).strict(),
+    res: BatchSummarySchema,
+  },
+  'batch.undo': {
+    req: z.object({ batch: BatchId }).strict(),
+    res: BatchSummarySchema,
+  },
+  'batch.redo': {
+    req: z.object({ batch: BatchId }).strict(),
+    res: BatchSummarySchema,
+  },
+  'batch.exportErrors': {
+    req: z.object({ batch: BatchId, path: z.string().min(1).max(4096) }).strict(),
+    res: z.object({ path: z.string(), rows: z.number().int() }),
+  },
+  'template.list': {
+    req: Empty,
+    res: z.object({ templates: z.array(z.object({ name: z.string(), module: z.string(), columns: z.number().int(), updatedAt: z.string() })) }),
+  },
+  'template.save': {
+    req: z.object({ batch: BatchId, name: z.string().min(1).max(200) }).strict(),
+    res: z.object({ name: z.string() }),
+  },
+  'template.apply': {
+    req: z.object({ batch: BatchId, name: z.string().min(1).max(200), jobId: JobId.optional() }).strict(),
+    res: BatchSummarySchema,
+  },
+  'template.export': {
+    req: z.object({ name: z.string().min(1).max(200), path: z.string().min(1).max(4096) }).strict(),
+    res: z.object({ path: z.string() }),
+  },
+  'template.import': {
+    req: z.object({ source: FileSource }).strict(),
+    res: z.object({ name: z.string(), module: z.string() }),
+  },
+  'template.delete': {
+    req: z.object({ name: z.string().min(1).max(200) }).strict(),
+    res: z.object({ deleted: z.boolean() }),
   },
   'dialog.openFile': {
     req: z

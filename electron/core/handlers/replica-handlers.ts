@@ -35,6 +35,7 @@ export function replicaHandlers(ctx: HandlerContext): ReplicaHandlers {
           },
           (p) => ctx.events.emit('job.progress', { jobId: id, kind: 'replica.load', ...p }),
         )) as Res<'replica.load'>;
+        s.batches.replicaChanged();
         ctx.events.emit('replica.changed', { module });
         return result;
       } finally {

@@ -8,6 +8,7 @@ import { MetadataRepo } from '../db/repos/metadata-repo';
 import { ReplicaRepo } from '../db/repos/replica-repo';
 import { MetadataService } from '../metadata/metadata-service';
 import { ReplicaView } from '../replica/replica-view';
+import { BatchService } from '../batch/batch-service';
 
 /** Everything bound to the currently open workspace file. */
 export class WorkspaceSession {
@@ -16,17 +17,27 @@ export class WorkspaceSession {
   readonly replicaRepo: ReplicaRepo;
   readonly metadata: MetadataService;
   readonly replicaView: ReplicaView;
+  readonly batches: BatchService;
 
   constructor(
     readonly path: string,
     readonly isDefault: boolean,
-    opts: { create: boolean; resourcesDir: string; nativeBinding?: string },
+    opts: {
+      create: boolean;
+      resourcesDir: string;
+      nativeBinding?: string;
+      now: () => Date;
+      /** Validates a whole batch in a worker; the core's job runner provides it. */
+      validateInWorker: (batchId: number, fields: FieldMeta[], jobId?: string) => Promise<void>;
+    },
   ) {
     this.db = openWorkspaceDb(path, { create: opts.create, nativeBinding: opts.nativeBinding });
     this.metadataRepo = new MetadataRepo(this.db);
     this.replicaRepo = new ReplicaRepo(this.db);
     this.metadata = new MetadataService(this.metadataRepo, opts.resourcesDir);
-    this.replicaView = new ReplicaView(this.replicaRepo, (m: string): FieldMeta[] => this.metadata.find(m)?.fields ?? []);
+    const fieldsOf = (m: string): FieldMeta[] => this.metadata.find(m)?.fields ?? [];
+    this.replicaView = new ReplicaView(this.replicaRepo, fieldsOf);
+    this.batches = new BatchService(this.db, fieldsOf, opts.now, opts.validateInWorker);
   }
 
   info(): { path: string; schemaVersion: number; isDefault: boolean } {

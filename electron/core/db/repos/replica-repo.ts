@@ -220,6 +220,16 @@ export class ReplicaRepo {
     return out;
   }
 
+  /** Every record's id and the values of some columns (to index names and emails). */
+  *iterateColumns(module: string, cols: readonly string[]): IterableIterator<Record<string, string | null>> {
+    const table = this.tableOf(module);
+    if (!table) {
+      return;
+    }
+    const select = ['id', ...cols.map(checkCol)].join(', ');
+    yield* this.db.prepare(`SELECT ${select} FROM ${table}`).iterate() as IterableIterator<Record<string, string | null>>;
+  }
+
   recordLoad(entry: {
     module: string;
     format: string;

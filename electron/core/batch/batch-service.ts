@@ -1,0 +1,359 @@
+/**
+ * What the window and the CLI do to an import batch: map, validate, edit, exclude, replace,
+ * undo and redo, report. Runs on the main thread; whole-batch validation goes to a worker.
+ *
+ * Every change is one transaction that also writes its journal entry, so undo survives a
+ * restart, and a crash leaves the batch before or after the change, never between.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BatchMapping, Issue } from '../../../shared/domain/batch';
+import type { FieldMeta } from '../../../shared/domain/field-meta';
+import type { Res } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { detectDateOrder } from '../engines/transform';
+import type { Db } from '../db/open';
+import { BatchRepo, type BatchRecord, type StoredRow } from '../db/repos/batch-repo';
+import { BatchStateRepo } from '../db/repos/batch-state-repo';
+import { JournalRepo } from '../db/repos/journal-repo';
+import { ReplicaRepo } from '../db/repos/replica-repo';
+import { TemplateRepo } from '../db/repos/template-repo';
+import { computeRow, rowContext, type LookupResolver, type RowContext } from '../engines/batch/compute-row';
+import { replicaLookup } from '../engines/batch/replica-lookup';
+import { normalizeHeader } from '../engines/mapping/normalize-header';
+import { writeFileAtomic } from '../fs-atomic';
+import { reportHeader, reportLine } from './error-report';
+import { checkMapping } from './check-mapping';
+
+type Summary = Res<'batch.summary'>;
+
+const SUMMARY_ISSUES = 1000;
+const DATE_SAMPLE_ROWS = 500;
+const PAGE = 5000;
+
+/** Journal payloads, one per kind of change. */
+type Change =
+  | { kind: 'mapping'; before: BatchMapping; after: BatchMapping }
+  | { kind: 'edit'; row: number; field: string; before: string | null; after: string | null }
+  | { kind: 'exclude'; rows: number[]; excluded: boolean }
+  | { kind: 'replace'; field: string; cells: { row: number; before: string | null; after: string | null }[] };
+
+/** Batch operations bound to one workspace connection. */
+export class BatchService {
+  readonly batches: BatchRepo;
+  readonly state: BatchStateRepo;
+  readonly journal: JournalRepo;
+  readonly templates: TemplateRepo;
+  private readonly replica: ReplicaRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly fieldsOf: (module: string) => FieldMeta[],
+    private readonly now: () => Date,
+    /** Re-validates a whole batch in a worker (set by the session, which owns the job runner). */
+    private readonly validateInWorker: (batchId: number, fields: FieldMeta[], jobId?: string) => Promise<void>,
+  ) {
+    this.batches = new BatchRepo(db);
+    this.state = new BatchStateRepo(db);
+    this.journal = new JournalRepo(db);
+    this.templates = new TemplateRepo(db);
+    this.replica = new ReplicaRepo(db);
+  }
+
+  record(batchId: number): BatchRecord {
+    const b = this.batches.get(batchId);
+    if (!b) {
+      throw new AppError('BATCH_NOT_FOUND', `There is no batch ${batchId} in this workspace.`);
+    }
+    return b;
+  }
+
+  mappingOf(b: BatchRecord): BatchMapping {
+    return JSON.parse(b.mappingJson) as BatchMapping;
+  }
+
+  summary(batchId: number): Summary {
+    const b = this.record(batchId);
+    const mapping = this.mappingOf(b);
+    const fields = this.fieldsOf(b.module);
+    const counts = this.state.counts(batchId, b.rowCount);
+    const mapped = new Set(mapping.fields.map((f) => f.field));
+    return {
+      batch: b.id,
+      module: b.module,
+      sourceName: b.sourceName,
+      encoding: b.encoding,
+      delimiter: b.delimiter,
+      header: b.header,
+      rows: b.rowCount,
+      ...counts,
+      raggedRows: b.raggedRows,
+      mapping,
+      unmappedMandatory: fields.filter((f) => f.systemMandatory && !f.readOnly && !mapped.has(f.apiName)).map((f) => f.apiName),
+      ambiguousDateColumns: this.ambiguousDateColumns(b, mapping, fields),
+      issues: this.state.issues(batchId, SUMMARY_ISSUES),
+      canUndo: this.journal.lastDone(batchId) !== null,
+      canRedo: this.journal.firstUndone(batchId) !== null,
+    };
+  }
+
+  /** Validates the whole batch (in a worker) and returns the summary. */
+  async validate(batchId: number, jobId?: string): Promise<Summary> {
+    const b = this.record(batchId);
+    await this.validateInWorker(batchId, this.fieldsOf(b.module), jobId);
+    return this.summary(batchId);
+  }
+
+  /** Sets the mapping without journaling it (the first mapping of a new batch). */
+  initialMapping(batchId: number, mapping: BatchMapping): void {
+    const b = this.record(batchId);
+    checkMapping(mapping, b.header, this.fieldsOf(b.module));
+    this.state.setMapping(batchId, mapping);
+  }
+
+  async setMapping(batchId: number, mapping: BatchMapping, jobId?: string): Promise<Summary> {
+    const b = this.record(batchId);
+    checkMapping(mapping, b.header, this.fieldsOf(b.module));
+    const before = this.mappingOf(b);
+    this.db.transaction(() => {
+      this.state.setMapping(batchId, mapping);
+      this.journal.append(batchId, 'mapping', { kind: 'mapping', before, after: mapping } satisfies Change, this.now().toISOString());
+      for (const f of mapping.fields) {
+        for (const c of f.columns) this.templates.remember(b.module, normalizeHeader(c), f.field, this.now().toISOString());
+      }
+    })();
+    return this.validate(batchId, jobId);
+  }
+
+  async editCell(batchId: number, row: number, field: string, value: string | null): Promise<Summary> {
+    const b = this.record(batchId);
+    // Blank lines keep their numbers but are not rows, so ask the table rather than count.
+    if (this.batches.rowsByNumbers(batchId, [row]).length === 0) {
+      throw new AppError('BAD_REQUEST', `Row ${row} is not a row of this batch.`);
+    }
+    if (!this.mappingOf(b).fields.some((f) => f.field === field)) {
+      throw new AppError('MAPPING_INVALID', `${field} is not mapped in this batch; map a column to it first.`);
+    }
+    const before = this.state.edit(batchId, row, field);
+    this.db.transaction(() => {
+      this.state.setEdit(batchId, row, field, value);
+      this.journal.append(batchId, 'edit', { kind: 'edit', row, field, before, after: value } satisfies Change, this.now().toISOString());
+    })();
+    return this.afterCellChange(b, [row], field);
+  }
+
+  async replace(batchId: number, field: string, find: string, replacement: string, matchCase: boolean, wholeCell: boolean): Promise<{ changed: number; summary: Summary }> {
+    const b = this.record(batchId);
+    if (!this.mappingOf(b).fields.some((f) => f.field === field)) {
+      throw new AppError('MAPPING_INVALID', `${field} is not mapped in this batch.`);
+    }
+    const ctx = this.context(b, false);
+    const edits = this.state.edits(batchId);
+    const needle = matchCase ? find : find.toLowerCase();
+    const cells: { row: number; before: string | null; after: string | null }[] = [];
+    for (let offset = 0; offset < b.rowCount; offset += PAGE) {
+      for (const r of this.batches.rows(batchId, offset, PAGE)) {
+        const current = computeRow(toSource(r), ctx, edits.get(r.rowNo)).values.get(field)?.value ?? '';
+        const hay = matchCase ? current : current.toLowerCase();
+        let next: string | null = null;
+        if (wholeCell) {
+          if (hay === needle) next = replacement;
+        } else if (hay.includes(needle)) {
+          next = matchCase ? current.split(find).join(replacement) : current.replace(new RegExp(escapeRegExp(find), 'gi'), () => replacement);
+        }
+        if (next !== null && next !== current) {
+          cells.push({ row: r.rowNo, before: edits.get(r.rowNo)?.get(field) ?? null, after: next });
+        }
+      }
+    }
+    if (cells.length > 0) {
+      this.db.transaction(() => {
+        for (const c of cells) this.state.setEdit(batchId, c.row, field, c.after);
+        this.journal.append(batchId, 'replace', { kind: 'replace', field, cells } satisfies Change, this.now().toISOString());
+      })();
+    }
+    const summary = cells.length > 0 ? await this.validate(batchId) : this.summary(batchId);
+    return { changed: cells.length, summary };
+  }
+
+  exclude(batchId: number, rows: number[], excluded: boolean): Summary {
+    const b = this.record(batchId);
+    const valid = this.batches.rowsByNumbers(b.id, rows).map((r) => r.rowNo);
+    this.db.transaction(() => {
+      this.state.setExcluded(batchId, valid, excluded);
+      this.journal.append(batchId, 'exclude', { kind: 'exclude', rows: valid, excluded } satisfies Change, this.now().toISOString());
+    })();
+    return this.summary(batchId);
+  }
+
+  async undo(batchId: number): Promise<Summary> {
+    const entry = this.journal.lastDone(batchId);
+    if (!entry) {
+      throw new AppError('NOTHING_TO_UNDO', 'There is nothing to undo in this batch.');
+    }
+    return this.applyChange(batchId, JSON.parse(entry.payload) as Change, 'undo', entry.id);
+  }
+
+  async redo(batchId: number): Promise<Summary> {
+    const entry = this.journal.firstUndone(batchId);
+    if (!entry) {
+      throw new AppError('NOTHING_TO_UNDO', 'There is nothing to redo in this batch.');
+    }
+    return this.applyChange(batchId, JSON.parse(entry.payload) as Change, 'redo', entry.id);
+  }
+
+  /** Rows for the grid: source cells, Zoho values, edits and issues. */
+  rows(batchId: number, offset: number, limit: number, filter: 'all' | 'issues' | 'errors' | 'warnings' | 'excluded'): Res<'batch.rows'> {
+    const b = this.record(batchId);
+    let total: number;
+    let stored: StoredRow[];
+    if (filter === 'all') {
+      total = b.rowCount;
+      stored = this.batches.rows(batchId, offset, limit);
+    } else if (filter === 'excluded') {
+      const all = [...this.state.excludedRows(batchId)].sort((x, y) => x - y);
+      total = all.length;
+      stored = this.batches.rowsByNumbers(batchId, all.slice(offset, offset + limit));
+    } else {
+      const picked = this.state.rowsWithIssues(batchId, filter === 'issues' ? 'any' : filter === 'errors' ? 'error' : 'warning', limit, offset);
+      total = picked.total;
+      stored = this.batches.rowsByNumbers(batchId, picked.rows);
+    }
+    const numbers = stored.map((r) => r.rowNo);
+    const edits = this.state.editsOfRows(batchId, numbers);
+    const issues = this.state.issuesOfRows(batchId, numbers);
+    const excluded = this.state.excludedRows(batchId);
+    const ctx = this.context(b, true);
+    return {
+      total,
+      offset,
+      rows: stored.map((r) => {
+        const rowEdits = edits.get(r.rowNo);
+        const computed = computeRow(toSource(r), ctx, rowEdits);
+        return {
+          row: r.rowNo,
+          excluded: excluded.has(r.rowNo),
+          source: [...r.cells, ...(r.extra ?? [])],
+          values: Object.fromEntries([...computed.values].map(([f, v]) => [f, v.value])),
+          edited: rowEdits ? [...rowEdits.keys()] : [],
+          issues: issues.get(r.rowNo) ?? [],
+        };
+      }),
+    };
+  }
+
+  /** Writes the error report CSV (temporary name, then rename); returns the rows written. */
+  exportErrors(batchId: number, file: string): { path: string; rows: number } {
+    const b = this.record(batchId);
+    const abs = path.resolve(file);
+    if (!fs.existsSync(path.dirname(abs))) {
+      throw new AppError('FILE_NOT_FOUND', `The folder ${path.dirname(abs)} does not exist.`);
+    }
+    // A BOM, so a spreadsheet opens the report as UTF-8 and accents survive the round trip.
+    const lines: string[] = [`\uFEFF${reportHeader(b.header)}`];
+    let written = 0;
+    for (let offset = 0; ; offset += PAGE) {
+      const page = this.state.rowsWithIssues(batchId, 'any', PAGE, offset);
+      if (page.rows.length === 0) break;
+      const stored = this.batches.rowsByNumbers(batchId, page.rows);
+      const issues = this.state.issuesOfRows(batchId, page.rows);
+      for (const r of stored) {
+        lines.push(reportLine(r.rowNo, [...r.cells, ...(r.extra ?? [])], Math.max(b.header.length, r.cells.length + (r.extra?.length ?? 0)), issues.get(r.rowNo) ?? []));
+        written += 1;
+      }
+    }
+    writeFileAtomic(abs, `${lines.join('\r\n')}\r\n`);
+    return { path: abs, rows: written };
+  }
+
+  private async applyChange(batchId: number, change: Change, direction: 'undo' | 'redo', entryId: number): Promise<Summary> {
+    const b = this.record(batchId);
+    const undo = direction === 'undo';
+    let revalidate: 'all' | 'none' | { rows: number[]; field: string } = 'none';
+    this.db.transaction(() => {
+      switch (change.kind) {
+        case 'mapping':
+          this.state.setMapping(batchId, undo ? change.before : change.after);
+          revalidate = 'all';
+          break;
+        case 'edit':
+          this.state.setEdit(batchId, change.row, change.field, undo ? change.before : change.after);
+          revalidate = { rows: [change.row], field: change.field };
+          break;
+        case 'exclude':
+          this.state.setExcluded(batchId, change.rows, undo ? !change.excluded : change.excluded);
+          break;
+        case 'replace':
+          for (const c of change.cells) this.state.setEdit(batchId, c.row, change.field, undo ? c.before : c.after);
+          revalidate = 'all';
+          break;
+      }
+      this.journal.markUndone(entryId, undo);
+    })();
+    const todo = revalidate as 'all' | 'none' | { rows: number[]; field: string };
+    if (todo === 'all') return this.validate(batchId);
+    if (todo === 'none') return this.summary(batchId);
+    return this.afterCellChange(b, todo.rows, todo.field);
+  }
+
+  /** Re-validates edited rows at once; a unique field re-checks its duplicates batch-wide. */
+  private async afterCellChange(b: BatchRecord, rows: number[], field: string): Promise<Summary> {
+    const fields = this.fieldsOf(b.module);
+    const meta = fields.find((f) => f.apiName === field);
+    if (meta?.unique) {
+      return this.validate(b.id);
+    }
+    const ctx = this.context(b, true);
+    const edits = this.state.editsOfRows(b.id, rows);
+    const stored = this.batches.rowsByNumbers(b.id, rows);
+    const existing = this.state.issuesOfRows(b.id, rows);
+    const issues: Issue[] = [];
+    for (const r of stored) {
+      // Duplicate issues belong to the batch-wide pass and stay as they are.
+      issues.push(...(existing.get(r.rowNo) ?? []).filter((i) => i.code === 'DUPLICATE_DATA'));
+      issues.push(...computeRow(toSource(r), ctx, edits.get(r.rowNo)).issues);
+    }
+    this.db.transaction(() => this.state.replaceRowIssues(b.id, rows, issues))();
+    return this.summary(b.id);
+  }
+
+  private lookup: LookupResolver | null = null;
+
+  private context(b: BatchRecord, withLookups: boolean): RowContext {
+    if (withLookups && !this.lookup) {
+      this.lookup = replicaLookup(this.replica);
+    }
+    return rowContext(b.header, this.mappingOf(b), this.fieldsOf(b.module), withLookups ? this.lookup : null);
+  }
+
+  /** Forgets cached lookup indexes (after the replica changes). */
+  replicaChanged(): void {
+    this.lookup = null;
+  }
+
+  private ambiguousDateColumns(b: BatchRecord, mapping: BatchMapping, fields: FieldMeta[]): string[] {
+    const types = new Map(fields.map((f) => [f.apiName, f.dataType]));
+    const dateMappings = mapping.fields.filter((m) => ['date', 'datetime'].includes(types.get(m.field) ?? '') && m.columns.length === 1);
+    if (dateMappings.length === 0) return [];
+    const sample = this.batches.rows(b.id, 0, DATE_SAMPLE_ROWS);
+    const out: string[] = [];
+    for (const m of dateMappings) {
+      const declared = m.transforms.some((t) => t.kind === 'date' || t.kind === 'datetime');
+      const i = b.header.indexOf(m.columns[0] ?? '');
+      if (declared || i < 0) continue;
+      const values = sample.map((r) => r.cells[i] ?? '').filter((v) => v.trim() !== '');
+      if (values.length > 0 && detectDateOrder(values).ambiguous) out.push(m.columns[0] ?? '');
+    }
+    return out;
+  }
+}
+
+/** A stored row as compute-row takes it. */
+export function toSource(r: StoredRow): { row: number; cells: ReadonlyArray<string | null>; width: number | null } {
+  return { row: r.rowNo, cells: r.cells, width: r.width };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+

@@ -1,0 +1,146 @@
+/**
+ * SQL for what the user did to a batch: its mapping, cell edits, excluded rows, and issues.
+ */
+import type { BatchMapping, Issue } from '../../../../shared/domain/batch';
+import type { Db } from '../open';
+
+export interface IssueCounts {
+  valid: number;
+  warnings: number;
+  invalid: number;
+  excluded: number;
+}
+
+/** Repository of a batch's mutable state (the source rows themselves never change). */
+export class BatchStateRepo {
+  constructor(private readonly db: Db) {}
+
+  setMapping(batchId: number, mapping: BatchMapping): void {
+    this.db.prepare('UPDATE batches SET mapping_json = ? WHERE id = ?').run(JSON.stringify(mapping), batchId);
+  }
+
+  edits(batchId: number): Map<number, Map<string, string>> {
+    const out = new Map<number, Map<string, string>>();
+    for (const r of this.db.prepare('SELECT row_no AS row, field, value FROM batch_edits WHERE batch_id = ?').iterate(batchId) as IterableIterator<{
+      row: number;
+      field: string;
+      value: string;
+    }>) {
+      const m = out.get(r.row) ?? new Map<string, string>();
+      m.set(r.field, r.value);
+      out.set(r.row, m);
+    }
+    return out;
+  }
+
+  editsOfRows(batchId: number, rows: readonly number[]): Map<number, Map<string, string>> {
+    const out = new Map<number, Map<string, string>>();
+    const stmt = this.db.prepare('SELECT field, value FROM batch_edits WHERE batch_id = ? AND row_no = ?');
+    for (const row of rows) {
+      const list = stmt.all(batchId, row) as { field: string; value: string }[];
+      if (list.length > 0) out.set(row, new Map(list.map((e) => [e.field, e.value])));
+    }
+    return out;
+  }
+
+  /** The edit of one cell, or null when the cell shows its computed value. */
+  edit(batchId: number, row: number, field: string): string | null {
+    const r = this.db.prepare('SELECT value FROM batch_edits WHERE batch_id = ? AND row_no = ? AND field = ?').get(batchId, row, field) as
+      | { value: string }
+      | undefined;
+    return r ? r.value : null;
+  }
+
+  setEdit(batchId: number, row: number, field: string, value: string | null): void {
+    if (value === null) {
+      this.db.prepare('DELETE FROM batch_edits WHERE batch_id = ? AND row_no = ? AND field = ?').run(batchId, row, field);
+    } else {
+      this.db
+        .prepare('INSERT INTO batch_edits (batch_id, row_no, field, value) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value')
+        .run(batchId, row, field, value);
+    }
+  }
+
+  excludedRows(batchId: number): Set<number> {
+    return new Set((this.db.prepare('SELECT row_no AS r FROM batch_excluded WHERE batch_id = ?').all(batchId) as { r: number }[]).map((x) => x.r));
+  }
+
+  setExcluded(batchId: number, rows: readonly number[], excluded: boolean): void {
+    const stmt = excluded
+      ? this.db.prepare('INSERT OR IGNORE INTO batch_excluded (batch_id, row_no) VALUES (?, ?)')
+      : this.db.prepare('DELETE FROM batch_excluded WHERE batch_id = ? AND row_no = ?');
+    for (const r of rows) stmt.run(batchId, r);
+  }
+
+  /** Replaces every issue of the batch (a full validation). */
+  replaceIssues(batchId: number, issues: Iterable<Issue>): void {
+    this.db.prepare('DELETE FROM batch_issues WHERE batch_id = ?').run(batchId);
+    this.insertIssues(batchId, issues);
+  }
+
+  /** Replaces the issues of some rows (after an edit), optionally only those of some fields. */
+  replaceRowIssues(batchId: number, rows: readonly number[], issues: Iterable<Issue>): void {
+    const del = this.db.prepare('DELETE FROM batch_issues WHERE batch_id = ? AND row_no = ?');
+    for (const r of rows) del.run(batchId, r);
+    this.insertIssues(batchId, issues);
+  }
+
+  /** Replaces the DUPLICATE_DATA issues of one field. */
+  replaceDuplicateIssues(batchId: number, field: string, issues: Iterable<Issue>): void {
+    this.db.prepare("DELETE FROM batch_issues WHERE batch_id = ? AND field = ? AND code = 'DUPLICATE_DATA'").run(batchId, field);
+    this.insertIssues(batchId, issues);
+  }
+
+  private insertIssues(batchId: number, issues: Iterable<Issue>): void {
+    const stmt = this.db.prepare('INSERT INTO batch_issues (batch_id, row_no, col, field, code, message, severity) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const i of issues) stmt.run(batchId, i.row, i.column, i.field, i.code, i.message, i.severity);
+  }
+
+  /** Issues in row order; `limit` caps the list (the CLI shows the first 1000). */
+  issues(batchId: number, limit: number, offset = 0): Issue[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT i.row_no AS row, i.col AS "column", i.field, i.code, i.message, i.severity FROM batch_issues i
+           WHERE i.batch_id = ? AND NOT EXISTS (SELECT 1 FROM batch_excluded x WHERE x.batch_id = i.batch_id AND x.row_no = i.row_no)
+           ORDER BY i.row_no, i.rowid LIMIT ? OFFSET ?`,
+        )
+        .all(batchId, limit, offset) as Issue[]
+    ).map((i) => ({ ...i }));
+  }
+
+  issuesOfRows(batchId: number, rows: readonly number[]): Map<number, Issue[]> {
+    const out = new Map<number, Issue[]>();
+    const stmt = this.db.prepare('SELECT row_no AS row, col AS "column", field, code, message, severity FROM batch_issues WHERE batch_id = ? AND row_no = ? ORDER BY rowid');
+    for (const r of rows) {
+      const list = stmt.all(batchId, r) as Issue[];
+      if (list.length > 0) out.set(r, list);
+    }
+    return out;
+  }
+
+  /** Rows (not excluded) by their worst issue, plus the excluded count. */
+  counts(batchId: number, totalRows: number): IssueCounts {
+    const excluded = (this.db.prepare('SELECT count(*) AS n FROM batch_excluded WHERE batch_id = ?').get(batchId) as { n: number }).n;
+    const r = this.db
+      .prepare(
+        `SELECT
+           count(DISTINCT CASE WHEN severity = 'error' THEN row_no END) AS invalid,
+           count(DISTINCT row_no) AS flagged
+         FROM batch_issues i
+         WHERE batch_id = ? AND NOT EXISTS (SELECT 1 FROM batch_excluded x WHERE x.batch_id = i.batch_id AND x.row_no = i.row_no)`,
+      )
+      .get(batchId) as { invalid: number; flagged: number };
+    return { valid: totalRows - excluded - r.flagged, warnings: r.flagged - r.invalid, invalid: r.invalid, excluded };
+  }
+
+  /** Row numbers with issues of a severity (or any), in order, for filtered paging. */
+  rowsWithIssues(batchId: number, severity: 'error' | 'warning' | 'any', limit: number, offset: number): { total: number; rows: number[] } {
+    const cond = severity === 'any' ? '' : severity === 'error' ? "AND severity = 'error'" : "AND severity = 'warning' AND row_no NOT IN (SELECT row_no FROM batch_issues WHERE batch_id = ? AND severity = 'error')";
+    const params = severity === 'warning' ? [batchId, batchId] : [batchId];
+    const base = `FROM batch_issues WHERE batch_id = ? ${cond} AND row_no NOT IN (SELECT row_no FROM batch_excluded WHERE batch_id = ?)`;
+    const total = (this.db.prepare(`SELECT count(DISTINCT row_no) AS n ${base}`).get(...params, batchId) as { n: number }).n;
+    const rows = (this.db.prepare(`SELECT DISTINCT row_no AS r ${base} ORDER BY row_no LIMIT ? OFFSET ?`).all(...params, batchId, limit, offset) as { r: number }[]).map((x) => x.r);
+    return { total, rows };
+  }
+}

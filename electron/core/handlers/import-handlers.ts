@@ -1,0 +1,114 @@
+/**
+ * Channels that bring a CSV into a new batch: preview (detection, suggestions, templates) and
+ * start (import, map, validate).
+ */
+import type { BatchMapping } from '../../../shared/domain/batch';
+import type { Handlers, Res } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { previewCsv } from '../engines/import/preview-csv';
+import { headerFingerprint } from '../engines/mapping/header-fingerprint';
+import { normalizeHeader } from '../engines/mapping/normalize-header';
+import { suggestMapping, type ColumnSuggestion } from '../engines/mapping/suggest-mapping';
+import { parseTemplate, templateToMapping } from '../engines/mapping/template-format';
+import { detectDateOrder } from '../engines/transform';
+import { resolveSource } from './file-source';
+import type { HandlerContext } from './handler-context';
+
+type ImportHandlers = Pick<Handlers, 'import.preview' | 'import.start'>;
+
+/** Suggestions at or above this confidence are applied without asking (CLI, quick import). */
+export const AUTO_MAP_CONFIDENCE = 0.75;
+
+/** A mapping from the confident suggestions. */
+export function mappingFromSuggestions(module: string, suggestions: readonly ColumnSuggestion[]): BatchMapping {
+  return {
+    module,
+    ignoreEmpty: false,
+    fields: suggestions
+      .filter((s) => s.field !== null && s.confidence >= AUTO_MAP_CONFIDENCE)
+      .map((s) => ({ field: s.field as string, columns: [s.column], joinWith: ' ', transforms: [], defaultValue: null })),
+  };
+}
+
+function looksLikeDate(values: string[]): boolean {
+  return values.length > 0 && values.every((v) => /^\s*\d{1,4}[/.\- ]\d{1,2}[/.\- ]\d{1,4}\b/.test(v));
+}
+
+/** Builds the import handlers. */
+export function importHandlers(ctx: HandlerContext): ImportHandlers {
+  return {
+    'import.preview': async ({ source, module, encoding, delimiter }) => {
+      const s = ctx.session();
+      const { fields } = s.metadata.get(module);
+      const file = resolveSource(source, ctx.uploads);
+      const p = await previewCsv(file.path, { encoding, delimiter });
+      const history = s.batches.templates.history(module);
+      let suggestions = suggestMapping(p.header, fields, history).map((x) => ({ ...x, reason: x.reason as Res<'import.preview'>['suggestions'][number]['reason'] }));
+      const matching = s.batches.templates.byFingerprint(headerFingerprint(p.header)).filter((t) => t.module === module);
+      const best = matching[0];
+      if (best) {
+        // The user's own template for these very headers beats any guess.
+        const { mapping } = templateToMapping(parseTemplate(JSON.parse(best.templateJson)), p.header);
+        const byColumn = new Map(mapping.fields.map((f) => [f.columns[0], f.field]));
+        suggestions = suggestions.map((x) => {
+          const field = byColumn.get(x.column);
+          return field ? { ...x, field, confidence: 1, reason: 'template' as const } : { ...x, field: null, confidence: 0, reason: 'none' as const };
+        });
+      }
+      const ambiguous = p.header.filter((_, i) => {
+        const values = p.rows.map((r) => r[i] ?? '').filter((v) => v.trim() !== '');
+        return looksLikeDate(values) && detectDateOrder(values).ambiguous;
+      });
+      return {
+        encoding: p.encoding,
+        delimiter: p.delimiter,
+        detected: p.detected,
+        header: p.header,
+        rows: p.rows,
+        raggedRows: p.raggedRows,
+        suggestions,
+        templates: matching.map((t) => ({ name: t.name, module: t.module })),
+        ambiguousDateColumns: ambiguous,
+      };
+    },
+
+    'import.start': async ({ source, module, encoding, delimiter, mapping, template, jobId }) => {
+      const s = ctx.session();
+      const { fields } = s.metadata.get(module);
+      const file = resolveSource(source, ctx.uploads);
+      const id = jobId ?? `import_${process.pid}_${Date.now()}`;
+      try {
+        const imported = await ctx.importBatch(id, { file, module, encoding, delimiter });
+        let chosen: BatchMapping;
+        if (mapping) {
+          chosen = { ...mapping, module };
+        } else if (template) {
+          const row = s.batches.templates.get(template);
+          if (!row) {
+            throw new AppError('TEMPLATE_NOT_FOUND', `There is no template named “${template}”.`);
+          }
+          chosen = { ...templateToMapping(parseTemplate(JSON.parse(row.templateJson)), imported.header).mapping, module };
+        } else {
+          chosen = mappingFromSuggestions(module, suggestMapping(imported.header, fields, s.batches.templates.history(module)));
+        }
+        s.batches.initialMapping(imported.batchId, chosen);
+        if (mapping) {
+          rememberMapping(ctx, module, chosen);
+        }
+        await ctx.validateBatch(id, imported.batchId, fields);
+        return s.batches.summary(imported.batchId);
+      } finally {
+        if (file.uploadId) ctx.uploads.remove(file.uploadId);
+      }
+    },
+  };
+}
+
+function rememberMapping(ctx: HandlerContext, module: string, mapping: BatchMapping): void {
+  const now = ctx.now().toISOString();
+  const t = ctx.session().batches.templates;
+  for (const f of mapping.fields) {
+    for (const c of f.columns) t.remember(module, normalizeHeader(c), f.field, now);
+  }
+}
+
