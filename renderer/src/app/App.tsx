@@ -1,14 +1,26 @@
 /**
- * The window layout: header, modules sidebar, module view, and the workspace dialog.
+ * The window layout: header, sidebar (modules and batches), the main screen (replica, import
+ * or batch), and the dialogs.
+ *
+ * Dropping files: on a module's records (the replica view) a file loads into the replica, as
+ * the overlay there says; anywhere else in the window a CSV starts an import.
  */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { BatchView } from '../features/import/BatchView';
+import { ImportView } from '../features/import/ImportView';
+import { TemplatesDialog } from '../features/import/TemplatesDialog';
 import { AppHeader } from '../features/workspace/AppHeader';
 import { WorkspaceDialog } from '../features/workspace/WorkspaceDialog';
 import { ModuleSidebar } from '../features/replica/ModuleSidebar';
 import { ModuleView } from '../features/replica/ModuleView';
 import { useAppStore } from '../store';
+
+/** Targets that take a drop themselves (replica load, the import drop zone). */
+const OWN_DROP_TARGETS = '.module-view, .drop-zone';
+/** A drag that stops moving over the window has left it (dragleave is unreliable across children). */
+const DRAG_IDLE_MS = 250;
 
 /** Root component. */
 export function App(): ReactNode {
@@ -17,26 +29,45 @@ export function App(): ReactNode {
   const appError = useAppStore((s) => s.app.error);
   const reloadAll = useAppStore((s) => s.reloadAll);
   const dialogOpen = useAppStore((s) => s.workspaceDialog.open);
+  const templatesOpen = useAppStore((s) => s.templates.open);
   const selected = useAppStore((s) => s.selectedModule);
   const loadedPath = useAppStore((s) => s.loadedPath);
   const modulesStatus = useAppStore((s) => s.modulesStatus);
+  const view = useAppStore((s) => s.view);
+  const dropToImport = useAppStore((s) => s.dropToImport);
+  const [dragHint, setDragHint] = useState(false);
 
   useEffect(() => start(), [start]);
 
-  // A file dropped outside the module view would otherwise make the page navigate to it.
+  // Without these, a file dropped outside a drop target would make the page navigate to it.
   useEffect(() => {
-    const stop = (e: DragEvent): void => {
-      if (e.dataTransfer?.types.includes('Files')) {
-        e.preventDefault();
-      }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const hasFiles = (e: DragEvent): boolean => e.dataTransfer?.types.includes('Files') ?? false;
+    const over = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      const owned = e.target instanceof Element && e.target.closest(OWN_DROP_TARGETS) !== null;
+      setDragHint(!owned);
+      clearTimeout(timer);
+      timer = setTimeout(() => setDragHint(false), DRAG_IDLE_MS);
     };
-    window.addEventListener('dragover', stop);
-    window.addEventListener('drop', stop);
+    const drop = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      setDragHint(false);
+      // A drop target that took the file has already prevented the default.
+      if (e.defaultPrevented) return;
+      e.preventDefault();
+      const file = e.dataTransfer?.files[0];
+      if (file !== undefined) void dropToImport(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
     return () => {
-      window.removeEventListener('dragover', stop);
-      window.removeEventListener('drop', stop);
+      clearTimeout(timer);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [dropToImport]);
 
   let main: ReactNode;
   if (appStatus === 'error' && appError !== null) {
@@ -48,6 +79,10 @@ export function App(): ReactNode {
         </button>
       </div>
     );
+  } else if (view.kind === 'import') {
+    main = <ImportView />;
+  } else if (view.kind === 'batch') {
+    main = <BatchView key={view.batch} />;
   } else if (selected !== null) {
     main = <ModuleView key={`${loadedPath ?? ''}\u0000${selected}`} module={selected} />;
   } else if (modulesStatus === 'ready') {
@@ -63,7 +98,14 @@ export function App(): ReactNode {
         <ModuleSidebar />
         <main className="app-main">{main}</main>
       </div>
+      {dragHint && (
+        <div className="drop-hint" aria-hidden="true">
+          <p>Drop a CSV to import it</p>
+          <p className="muted">To load a Zoho export into the replica, drop it on a module's records instead.</p>
+        </div>
+      )}
       {dialogOpen && <WorkspaceDialog />}
+      {templatesOpen && <TemplatesDialog />}
     </div>
   );
 }

@@ -24,3 +24,8 @@ export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] || path;
 }
+
+/** True for names the CSV import reads: .csv, .tsv and .txt (delimited text). */
+export function isCsvName(name: string): boolean {
+  return /\.(csv|tsv|txt)$/i.test(name);
+}

@@ -8,11 +8,15 @@ import { createContext, useContext } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Client } from '../api/client';
+import { createBatchSlice } from './batch-slice';
 import { createGridSlice } from './grid-slice';
+import { createImportSlice } from './import-slice';
 import { createLoadSlice } from './load-slice';
 import { createModulesSlice } from './modules-slice';
+import { createNavSlice } from './nav-slice';
 import { createRecordSlice } from './record-slice';
 import { createSessionSlice } from './session-slice';
+import { createTemplateSlice } from './template-slice';
 import type { AppState } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
 
@@ -28,6 +32,10 @@ export function createAppStore(client: Client): AppStore {
     ...createLoadSlice(client)(...a),
     ...createRecordSlice(client)(...a),
     ...createSessionSlice(client)(...a),
+    ...createNavSlice(client)(...a),
+    ...createImportSlice(client)(...a),
+    ...createBatchSlice(client)(...a),
+    ...createTemplateSlice(client)(...a),
   }));
   return Object.assign(store, { transportKind: client.kind });
 }

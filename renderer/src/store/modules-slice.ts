@@ -12,7 +12,7 @@ export interface ModulesSlice {
   selectedModule: string | null;
   /** Re-reads `metadata.modules` (labels, counts, metadata source). */
   refreshModules(): Promise<void>;
-  /** Shows a module in the main view. */
+  /** Shows a module in the main view (leaving the import or batch screen). */
   selectModule(module: string): void;
 }
 
@@ -33,6 +33,9 @@ export const createModulesSlice: SliceCreator<ModulesSlice> = (client) => (set, 
   },
 
   selectModule(module) {
+    if (get().view.kind !== 'replica') {
+      set({ view: { kind: 'replica' } });
+    }
     if (get().selectedModule === module) {
       return;
     }

@@ -26,7 +26,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
       client.on('workspace.changed', (p) => void get().reloadAll(p.path)),
       client.on('replica.changed', (p) => moduleChanged(p.module)),
       client.on('metadata.changed', (p) => moduleChanged(p.module)),
-      client.on('job.progress', (p) => get().onJobProgress(p)),
+      client.on('job.progress', (p) => {
+        get().onJobProgress(p);
+        get().onImportProgress(p);
+        get().onBatchProgress(p);
+      }),
     ];
     void get().reloadAll();
     return () => {
@@ -61,6 +65,13 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
     set({ loadedPath: loaded });
     get().closeRecord();
     get().dismissLoad();
+    if (path !== undefined) {
+      // Batches and drafts belong to the workspace they were made in.
+      get().resetImport();
+      get().resetBatch();
+      set({ view: { kind: 'replica' } });
+    }
+    void get().refreshBatches();
     await get().refreshModules();
     const module = pickModule(get().modules, get().selectedModule);
     set({ selectedModule: module });

@@ -5,15 +5,19 @@
  * not at runtime.
  */
 import type { StateCreator } from 'zustand';
-import type { Res } from '../../../shared/ipc/contract';
+import type { Req, Res } from '../../../shared/ipc/contract';
 import type { ErrorCode } from '../../../shared/ipc/errors';
 import type { EventPayload } from '../../../shared/ipc/events';
 import type { Client } from '../api/client';
+import type { BatchSlice } from './batch-slice';
 import type { GridSlice } from './grid-slice';
+import type { ImportSlice } from './import-slice';
 import type { LoadSlice } from './load-slice';
 import type { ModulesSlice } from './modules-slice';
+import type { NavSlice } from './nav-slice';
 import type { RecordSlice } from './record-slice';
 import type { SessionSlice } from './session-slice';
+import type { TemplateSlice } from './template-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
 /** One module as listed in the sidebar. */
@@ -34,6 +38,28 @@ export type RecordField = RecordDetail['fields'][number];
 export type ReplicaLoadResult = Res<'replica.load'>;
 /** What `metadata.load` reports. */
 export type MetadataLoadResult = Res<'metadata.load'>;
+/** Field metadata of one module. */
+export type FieldMeta = Res<'metadata.fields'>['fields'][number];
+/** What `import.preview` tells about a file. */
+export type ImportPreview = Res<'import.preview'>;
+/** A batch as every batch channel reports it (counts, mapping, undo state…). */
+export type BatchSummary = Res<'batch.summary'>;
+/** One row of a batch page. */
+export type BatchRow = Res<'batch.rows'>['rows'][number];
+/** One issue of a row. */
+export type BatchIssue = BatchRow['issues'][number];
+/** A batch as listed in the sidebar. */
+export type BatchListItem = Res<'batch.list'>['batches'][number];
+/** A saved mapping template. */
+export type TemplateInfo = Res<'template.list'>['templates'][number];
+/** Which rows the batch grid shows. */
+export type RowFilter = Req<'batch.rows'>['filter'];
+/** Encoding choice of an import ('auto' lets the core detect it). */
+export type EncodingChoice = Req<'import.preview'>['encoding'];
+/** Delimiter choice of an import ('auto' lets the core detect it). */
+export type DelimiterChoice = Req<'import.preview'>['delimiter'];
+/** A file for the core: a path (Electron) or an upload id. */
+export type FileSource = Req<'import.preview'>['source'];
 /** Progress of a long job. */
 export type JobProgress = EventPayload<'job.progress'>;
 
@@ -44,7 +70,16 @@ export interface UiError {
 }
 
 /** The whole store: every slice merged. */
-export type AppState = WorkspaceSlice & ModulesSlice & GridSlice & LoadSlice & RecordSlice & SessionSlice;
+export type AppState = WorkspaceSlice &
+  ModulesSlice &
+  GridSlice &
+  LoadSlice &
+  RecordSlice &
+  SessionSlice &
+  NavSlice &
+  ImportSlice &
+  BatchSlice &
+  TemplateSlice;
 
 /** How every slice is written: given the client, a zustand slice over the whole state. */
 export type SliceCreator<T> = (client: Client) => StateCreator<AppState, [], [], T>;

@@ -3,8 +3,9 @@
  */
 import type { ReactNode } from 'react';
 import { useAppStore } from '../../store';
+import { ImportCsvButton } from '../import/ImportCsvButton';
 
-/** Top bar with the workspace path and the "Workspace…" button. */
+/** Top bar with the workspace path, "Import CSV…" and "Workspace…". */
 export function AppHeader(): ReactNode {
   const workspace = useAppStore((s) => s.app.workspace);
   const openDialog = useAppStore((s) => s.openWorkspaceDialog);
@@ -19,6 +20,7 @@ export function AppHeader(): ReactNode {
         </span>
         {workspace?.isDefault === true && <span className="badge">default</span>}
       </div>
+      <ImportCsvButton />
       <button type="button" className="button" onClick={openDialog}>
         Workspace…
       </button>
