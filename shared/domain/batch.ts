@@ -16,8 +16,7 @@ export type IssueCode =
   | 'LAYOUT_MANDATORY'
   | 'AMBIGUOUS_LOOKUP'
   | 'LOOKUP_NOT_FOUND'
-  | 'RAGGED_ROW'
-  | 'AMBIGUOUS_DATE';
+  | 'RAGGED_ROW';
 
 /** One problem with one value (or one row, when `column` is null). */
 export interface Issue {

@@ -108,7 +108,8 @@ function repairable(value: string, m: RegExpExecArray): ValueVerdict {
 /**
  * A value that is not ISO at all. Numeric dates get every day/month/year reading that makes a
  * real date: exactly one reading with a four-digit year is a plain INVALID_DATA with the fix;
- * several readings, or a two-digit year, is AMBIGUOUS_DATE (the user must declare the order).
+ * several readings, or a two-digit year, says so (the user must declare the order). Both are
+ * INVALID_DATA, the code Zoho gives such a row.
  */
 function explainOtherShape(value: string, kind: string, format: string, example: string, datePart = value): ValueVerdict {
   const parts = NUMERIC_DATE.exec(datePart);
@@ -130,16 +131,14 @@ function explainOtherShape(value: string, kind: string, format: string, example:
         : `${readings.map((r) => r.iso).join(' or ')}${twoDigit ? ' (and a two-digit year could be in another century)' : ''}`;
     return invalid(
       `${shown(value)} is not a ${kind} Zoho accepts and could mean ${meanings}: Zoho takes ${format}; ` +
-        "declare the column's day/month/year order with a date transform.",
-      'AMBIGUOUS_DATE',
+        "declare the column's day/month/year order with a date transform."
     );
   }
   if (SERIAL_DAY.test(value)) {
     const day = new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(value)) * 86_400_000).toISOString().slice(0, 10);
     return invalid(
       `${shown(value)} looks like a spreadsheet's serial day number (in Excel it is ${day}), not a ${kind} Zoho accepts: ` +
-        'declare the column as Excel serial days with a date transform.',
-      'AMBIGUOUS_DATE',
+        'declare the column as Excel serial days with a date transform.'
     );
   }
   return invalid(`${shown(value)} is not a ${kind} Zoho accepts: write it as ${format} (for example ${example}).`);

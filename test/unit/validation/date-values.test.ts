@@ -40,7 +40,7 @@ describe('date', () => {
 
   it('calls a date ambiguous when it has several readings', () => {
     const v = checkValue(closing, '01/02/2024');
-    expect(v?.code).toBe('AMBIGUOUS_DATE');
+    expect(v?.code).toBe('INVALID_DATA');
     expect(v?.severity).toBe('error');
     expect(v?.message).toContain('could mean 2024-02-01 or 2024-01-02');
     expect(v?.message).toContain('date transform');
@@ -48,14 +48,14 @@ describe('date', () => {
 
   it('calls a two-digit year ambiguous even with one reading', () => {
     const v = checkValue(closing, '12/31/24');
-    expect(v?.code).toBe('AMBIGUOUS_DATE');
+    expect(v?.code).toBe('INVALID_DATA');
     expect(v?.message).toContain('2024-12-31');
     expect(v?.message).toContain('another century');
   });
 
   it('reads a spreadsheet’s 24/8/20 as day/month/year or year/month/day, never as a date', () => {
     const v = checkValue(closing, '24/8/20');
-    expect(v?.code).toBe('AMBIGUOUS_DATE');
+    expect(v?.code).toBe('INVALID_DATA');
     expect(v?.message).toContain('could mean 2020-08-24 or 2024-08-20');
   });
 
@@ -69,7 +69,7 @@ describe('date', () => {
 
   it('spots a spreadsheet serial day number', () => {
     const v = checkValue(closing, '45292');
-    expect(v?.code).toBe('AMBIGUOUS_DATE');
+    expect(v?.code).toBe('INVALID_DATA');
     expect(v?.message).toContain('in Excel it is 2024-01-01');
   });
 
@@ -155,7 +155,7 @@ describe('datetime', () => {
 
   it('calls a day/month date with a time ambiguous', () => {
     const v = checkValue(when, '03/04/2024 10:00');
-    expect(v?.code).toBe('AMBIGUOUS_DATE');
+    expect(v?.code).toBe('INVALID_DATA');
     expect(v?.message).toContain('could mean 2024-04-03 or 2024-03-04');
   });
 

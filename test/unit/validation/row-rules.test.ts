@@ -36,7 +36,7 @@ describe('checkRow: values', () => {
     const issues = checkRow(input({ ...FULL, Amount: ['Amount', '1,000'], Closing_Date: ['Close', '24/8/20'] }));
     expect(issues.map((i) => [i.row, i.column, i.field, i.code, i.severity])).toEqual([
       [7, 'Amount', 'Amount', 'INVALID_DATA', 'error'],
-      [7, 'Close', 'Closing_Date', 'AMBIGUOUS_DATE', 'error'],
+      [7, 'Close', 'Closing_Date', 'INVALID_DATA', 'error'],
     ]);
   });
 

@@ -119,7 +119,7 @@ describe('datablist samples: dates', () => {
       const value = r['Subscription Date'] ?? '';
       expect(value).toMatch(/^[0-9]{1,2}\/[0-9]{1,2}\/[0-9]{2}$/);
       const v = checkValue(DATE, value);
-      expect(v?.code).toBe('AMBIGUOUS_DATE');
+      expect(v?.code).toBe('INVALID_DATA');
       expect(v?.severity).toBe('error');
       expect(v?.message).toContain(original.get(r.Index) ?? 'missing original');
     }
