@@ -128,6 +128,8 @@ export const contract = {
       suggestions: z.array(SuggestionSchema),
       templates: z.array(z.object({ name: z.string(), module: z.string() })),
       ambiguousDateColumns: z.array(z.string()),
+      /** Picklist field -> source value -> picklist value, as the user mapped them before. */
+      picklistMemory: z.record(z.string(), z.record(z.string(), z.string())),
     }),
   },
   'import.start': {

@@ -92,3 +92,76 @@ describe('preflight metadata load', () => {
     expect((json(r.stdout).error as { code: string }).code).toBe('METADATA_INVALID');
   });
 });
+
+describe('preflight import / batch show', () => {
+  const MESSY = path.join(FIXTURES, 'import', 'contacts-messy.csv');
+  let iws: string;
+  beforeAll(() => {
+    iws = path.join(dir, 'import.db');
+  });
+
+  it('imports, auto-maps and validates a CSV, printing the summary of CLI.md', () => {
+    const r = run(['--workspace', iws, 'import', MESSY, '--module', 'Contacts', '--json']);
+    expect(r.code).toBe(0);
+    const out = json(r.stdout);
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(['batch', 'module', 'rows', 'valid', 'warnings', 'invalid', 'issues']));
+    expect(out).toMatchObject({ batch: 1, module: 'Contacts', rows: 4, valid: 0, invalid: 4 });
+    const issues = out.issues as { row: number; column: string | null; field: string | null; code: string; message: string; severity: string }[];
+    expect(issues).toContainEqual({ row: 3, column: 'Surname', field: 'Last_Name', code: 'MANDATORY_NOT_FOUND', message: expect.any(String), severity: 'error' });
+    expect(issues).toContainEqual(expect.objectContaining({ row: 2, column: 'E-mail', field: 'Email', code: 'INVALID_DATA' }));
+  });
+
+  it('maps with a template file, transforms included', () => {
+    const tpl = path.join(dir, 'contacts.template.json');
+    fs.writeFileSync(
+      tpl,
+      JSON.stringify({
+        module: 'Contacts',
+        columns: {
+          Surname: 'Last_Name',
+          'E-mail': 'Email',
+          Birthday: { field: 'Date_of_Birth', transforms: [{ kind: 'date', order: 'dmy' }] },
+          'Opt out': { field: 'Email_Opt_Out', transforms: [{ kind: 'boolean' }] },
+        },
+      }),
+    );
+    const r = run(['--workspace', iws, 'import', MESSY, '--module', 'Contacts', '--template', tpl, '--json']);
+    expect(r.code).toBe(0);
+    const out = json(r.stdout) as { batch: number; valid: number; issues: { row: number; field: string }[] };
+    expect(out.batch).toBe(2);
+    // Only Alan's missing surname and Grace's email are left.
+    expect(out.issues.map((i) => [i.row, i.field]).sort()).toEqual([
+      [2, 'Email'],
+      [3, 'Last_Name'],
+    ]);
+    expect(out.valid).toBe(2);
+  });
+
+  it('shows an existing batch, in JSON and for a person', () => {
+    const r = run(['--workspace', iws, 'batch', 'show', '2', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout)).toMatchObject({ batch: 2, module: 'Contacts', rows: 4, valid: 2, invalid: 2 });
+    const human = run(['--workspace', iws, 'batch', 'show', '2']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('Batch 2 (Contacts): 4 rows');
+  });
+
+  it('refuses what it cannot do with a code, and a wrong command line with usage', () => {
+    const missing = run(['--workspace', iws, 'batch', 'show', '99', '--json']);
+    expect(missing.code).toBe(1);
+    expect((json(missing.stdout).error as { code: string }).code).toBe('BATCH_NOT_FOUND');
+    const noFile = run(['--workspace', iws, 'import', path.join(dir, 'nope.csv'), '--module', 'Contacts', '--json']);
+    expect(noFile.code).toBe(1);
+    expect((json(noFile.stdout).error as { code: string }).code).toBe('FILE_NOT_FOUND');
+    const badTpl = path.join(dir, 'bad.template.json');
+    fs.writeFileSync(badTpl, '{"module":"Contacts","columns":{"Surname":"No_Such_Field"}}');
+    const refused = run(['--workspace', iws, 'import', MESSY, '--module', 'Contacts', '--template', badTpl, '--json']);
+    expect(refused.code).toBe(1);
+    expect((json(refused.stdout).error as { code: string }).code).toBe('MAPPING_INVALID');
+    for (const args of [['import', MESSY], ['batch', 'show'], ['batch', 'show', 'x'], ['import', MESSY, '--module', 'Contacts', '--delimiter', 'space']]) {
+      const r = run(['--workspace', iws, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('Usage: preflight');
+    }
+  });
+});

@@ -104,6 +104,30 @@ export class BatchService {
     return this.summary(batchId);
   }
 
+  /** Remembers which field each header went to, and each picklist value's target, for next time. */
+  remember(module: string, mapping: BatchMapping): void {
+    const now = this.now().toISOString();
+    for (const f of mapping.fields) {
+      for (const c of f.columns) this.templates.remember(module, normalizeHeader(c), f.field, now);
+      for (const t of f.transforms) {
+        if (t.kind === 'picklist') {
+          for (const [from, to] of Object.entries(t.table)) this.templates.rememberPicklist(module, f.field, from, to);
+        }
+      }
+    }
+  }
+
+  /** Picklist field -> remembered source value -> picklist value, for the module's picklists. */
+  picklistMemory(module: string): Record<string, Record<string, string>> {
+    const out: Record<string, Record<string, string>> = {};
+    for (const f of this.fieldsOf(module)) {
+      if (f.dataType !== 'picklist') continue;
+      const table = this.templates.picklistTable(module, f.apiName);
+      if (Object.keys(table).length > 0) out[f.apiName] = table;
+    }
+    return out;
+  }
+
   /** Sets the mapping without journaling it (the first mapping of a new batch). */
   initialMapping(batchId: number, mapping: BatchMapping): void {
     const b = this.record(batchId);
@@ -118,9 +142,7 @@ export class BatchService {
     this.db.transaction(() => {
       this.state.setMapping(batchId, mapping);
       this.journal.append(batchId, 'mapping', { kind: 'mapping', before, after: mapping } satisfies Change, this.now().toISOString());
-      for (const f of mapping.fields) {
-        for (const c of f.columns) this.templates.remember(b.module, normalizeHeader(c), f.field, this.now().toISOString());
-      }
+      this.remember(b.module, mapping);
     })();
     return this.validate(batchId, jobId);
   }

@@ -7,7 +7,6 @@ import type { Handlers, Res } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { previewCsv } from '../engines/import/preview-csv';
 import { headerFingerprint } from '../engines/mapping/header-fingerprint';
-import { normalizeHeader } from '../engines/mapping/normalize-header';
 import { suggestMapping, type ColumnSuggestion } from '../engines/mapping/suggest-mapping';
 import { parseTemplate, templateToMapping } from '../engines/mapping/template-format';
 import { detectDateOrder } from '../engines/transform';
@@ -20,13 +19,22 @@ type ImportHandlers = Pick<Handlers, 'import.preview' | 'import.start'>;
 export const AUTO_MAP_CONFIDENCE = 0.75;
 
 /** A mapping from the confident suggestions. */
-export function mappingFromSuggestions(module: string, suggestions: readonly ColumnSuggestion[]): BatchMapping {
+export function mappingFromSuggestions(
+  module: string,
+  suggestions: readonly ColumnSuggestion[],
+  picklistMemory: Readonly<Record<string, Record<string, string>>> = {},
+): BatchMapping {
   return {
     module,
     ignoreEmpty: false,
     fields: suggestions
       .filter((s) => s.field !== null && s.confidence >= AUTO_MAP_CONFIDENCE)
-      .map((s) => ({ field: s.field as string, columns: [s.column], joinWith: ' ', transforms: [], defaultValue: null })),
+      .map((s) => {
+        const field = s.field as string;
+        // A picklist whose values the user translated before gets the same table again.
+        const table = picklistMemory[field];
+        return { field, columns: [s.column], joinWith: ' ', transforms: table ? [{ kind: 'picklist' as const, table }] : [], defaultValue: null };
+      }),
   };
 }
 
@@ -69,6 +77,7 @@ export function importHandlers(ctx: HandlerContext): ImportHandlers {
         suggestions,
         templates: matching.map((t) => ({ name: t.name, module: t.module })),
         ambiguousDateColumns: ambiguous,
+        picklistMemory: s.batches.picklistMemory(module),
       };
     },
 
@@ -79,6 +88,7 @@ export function importHandlers(ctx: HandlerContext): ImportHandlers {
       const id = jobId ?? `import_${process.pid}_${Date.now()}`;
       try {
         const imported = await ctx.importBatch(id, { file, module, encoding, delimiter });
+        const sameHeaders = s.batches.templates.byFingerprint(headerFingerprint(imported.header)).filter((t) => t.module === module);
         let chosen: BatchMapping;
         if (mapping) {
           chosen = { ...mapping, module };
@@ -88,12 +98,15 @@ export function importHandlers(ctx: HandlerContext): ImportHandlers {
             throw new AppError('TEMPLATE_NOT_FOUND', `There is no template named “${template}”.`);
           }
           chosen = { ...templateToMapping(parseTemplate(JSON.parse(row.templateJson)), imported.header).mapping, module };
+        } else if (sameHeaders.length === 1 && sameHeaders[0]) {
+          // The one template saved for these very headers is what the user did last time.
+          chosen = { ...templateToMapping(parseTemplate(JSON.parse(sameHeaders[0].templateJson)), imported.header).mapping, module };
         } else {
-          chosen = mappingFromSuggestions(module, suggestMapping(imported.header, fields, s.batches.templates.history(module)));
+          chosen = mappingFromSuggestions(module, suggestMapping(imported.header, fields, s.batches.templates.history(module)), s.batches.picklistMemory(module));
         }
         s.batches.initialMapping(imported.batchId, chosen);
         if (mapping) {
-          rememberMapping(ctx, module, chosen);
+          s.batches.remember(module, chosen);
         }
         await ctx.validateBatch(id, imported.batchId, fields);
         return s.batches.summary(imported.batchId);
@@ -103,12 +116,3 @@ export function importHandlers(ctx: HandlerContext): ImportHandlers {
     },
   };
 }
-
-function rememberMapping(ctx: HandlerContext, module: string, mapping: BatchMapping): void {
-  const now = ctx.now().toISOString();
-  const t = ctx.session().batches.templates;
-  for (const f of mapping.fields) {
-    for (const c of f.columns) t.remember(module, normalizeHeader(c), f.field, now);
-  }
-}
-

@@ -438,11 +438,9 @@ export const createImportSlice: SliceCreator<ImportSlice> = (client) => (set, ge
     },
 
     onImportProgress(progress) {
-      const { job, target } = get().importState;
+      const { job } = get().importState;
       if (job === null) return;
-      // batch.setMapping and template.apply validate under a job id of the core's own making,
-      // so while one of ours runs on a batch, its validation progress is taken as ours.
-      const ours = job.jobId === progress.jobId || (target?.kind === 'batch' && progress.kind === 'batch.validate');
+      const ours = job.jobId === progress.jobId;
       if (ours) {
         patch({ job: { ...job, step: 'running', progress } });
       }

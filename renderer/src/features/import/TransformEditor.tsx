@@ -24,6 +24,7 @@ export function TransformEditor({ index, plan, name, owners }: TransformEditorPr
   const fields = useAppStore((s) => s.importState.fields);
   const header = useAppStore((s) => s.importState.header);
   const updatePlan = useAppStore((s) => s.updatePlan);
+  const picklistMemory = useAppStore((s) => s.importState.preview?.picklistMemory);
   const ids = { trim: useId(), case: useId(), split: useId(), join: useId(), sep: useId(), format: useId(), def: useId() };
 
   const update = (changes: Partial<ColumnPlan>): void => updatePlan(index, changes);
@@ -118,7 +119,7 @@ export function TransformEditor({ index, plan, name, owners }: TransformEditorPr
             className="input"
             value={plan.format?.kind ?? ''}
             onChange={(e) =>
-              update({ format: e.target.value === '' ? null : defaultFormat(e.target.value as FormatKind, targetField) })
+              update({ format: e.target.value === '' ? null : defaultFormat(e.target.value as FormatKind, targetField, picklistMemory?.[targetField?.apiName ?? '']) })
             }
           >
             <option value="">As written</option>

@@ -84,7 +84,7 @@ export function localTimeZone(): string {
 }
 
 /** A format transform with its usual settings. */
-export function defaultFormat(kind: FormatKind, field: FieldMeta | undefined): FormatTransform {
+export function defaultFormat(kind: FormatKind, field: FieldMeta | undefined, rememberedPicklist: Record<string, string> = {}): FormatTransform {
   switch (kind) {
     case 'date':
       return { kind: 'date', order: 'dmy' };
@@ -97,7 +97,8 @@ export function defaultFormat(kind: FormatKind, field: FieldMeta | undefined): F
     case 'boolean':
       return { kind: 'boolean' };
     case 'picklist':
-      return { kind: 'picklist', table: {} };
+      // Values the user translated for this field before come back pre-filled.
+      return { kind: 'picklist', table: { ...rememberedPicklist } };
     case 'multiselect':
       return { kind: 'multiselect', separator: ',' };
     case 'lookup':
