@@ -126,7 +126,8 @@ export const contract = {
       rows: z.array(z.array(z.string())),
       raggedRows: z.array(z.object({ row: z.number().int(), fields: z.number().int() })),
       suggestions: z.array(SuggestionSchema),
-      templates: z.array(z.object({ name: z.string(), module: z.string() })),
+      /** Templates saved for these headers, each as the mapping it gives this file. */
+      templates: z.array(z.object({ name: z.string(), module: z.string(), mapping: BatchMappingSchema })),
       ambiguousDateColumns: z.array(z.string()),
       /** Picklist field -> source value -> picklist value, as the user mapped them before. */
       picklistMemory: z.record(z.string(), z.record(z.string(), z.string())),

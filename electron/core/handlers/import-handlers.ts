@@ -75,7 +75,11 @@ export function importHandlers(ctx: HandlerContext): ImportHandlers {
         rows: p.rows,
         raggedRows: p.raggedRows,
         suggestions,
-        templates: matching.map((t) => ({ name: t.name, module: t.module })),
+        templates: matching.map((t) => ({
+          name: t.name,
+          module: t.module,
+          mapping: { ...templateToMapping(parseTemplate(JSON.parse(t.templateJson)), p.header).mapping, module },
+        })),
         ambiguousDateColumns: ambiguous,
         picklistMemory: s.batches.picklistMemory(module),
       };

@@ -10,7 +10,7 @@ import { newJobId } from '../api/ids';
 import { RpcError } from '../api/client';
 import { uiError } from './errors';
 import { baseName, isCsvName } from './file-kind';
-import { mappingFromPlans, plansFromMapping, plansFromSuggestions, type ColumnPlan } from './mapping-plan';
+import { mappingFromPlans, plansFromMapping, plansFromSuggestions, plansFromTemplate, type ColumnPlan } from './mapping-plan';
 import type {
   BatchSummary,
   DelimiterChoice,
@@ -207,7 +207,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (client) => (set, ge
       header: res.header,
       sampleRows: res.rows,
       fields,
-      plans: keep ? prev.plans : plansFromSuggestions(res.header, res.suggestions, template),
+      plans: keep ? prev.plans : plansFor(res, template),
       template,
       templates,
       ambiguousDateColumns: res.ambiguousDateColumns,
@@ -343,7 +343,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (client) => (set, ge
       }
       if (s.preview === null) return;
       // Only the template named here may claim the template's suggestions.
-      patch({ template: name, plans: plansFromSuggestions(s.header, s.preview.suggestions, name), startError: null });
+      patch({ template: name, plans: plansFor(s.preview, name), startError: null });
     },
 
     clearImportTemplate() {
@@ -455,6 +455,12 @@ export const createImportSlice: SliceCreator<ImportSlice> = (client) => (set, ge
       set({ importState: EMPTY });
     },
   };
+
+  /** The mapping screen's rows: the chosen template's mapping, else the suggestions. */
+  function plansFor(preview: ImportPreview, template: string | null): ColumnPlan[] {
+    const saved = preview.templates.find((t) => t.name === template);
+    return saved === undefined ? plansFromSuggestions(preview.header, preview.suggestions, null) : plansFromTemplate(preview.header, saved.mapping, saved.name);
+  }
 
   /** Runs an import-like call with a job id; on success the batch screen takes over. */
   async function runJob(call: (jobId: string) => Promise<BatchSummary>): Promise<void> {

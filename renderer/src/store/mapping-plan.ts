@@ -183,6 +183,11 @@ export function plansFromMapping(header: readonly string[], mapping: BatchMappin
   return plans;
 }
 
+/** Plans from a saved template's mapping of this file, transforms and defaults included. */
+export function plansFromTemplate(header: readonly string[], mapping: BatchMapping, name: string): ColumnPlan[] {
+  return plansFromMapping(header, mapping).map((p) => (p.origin.kind === 'batch' ? { ...p, origin: { kind: 'template', name } } : p));
+}
+
 /** The percentage of a confidence in [0, 1]. */
 export function percent(confidence: number): number {
   return Math.round(confidence * 100);
@@ -197,7 +202,7 @@ export function originText(origin: MatchOrigin, mapped: boolean): string {
     case 'user':
       return 'chosen by you';
     case 'template':
-      return 'template';
+      return `template “${origin.name}”`;
     case 'batch':
       return 'current mapping';
     case 'suggested':

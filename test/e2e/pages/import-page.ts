@@ -84,6 +84,9 @@ export class ImportPage {
 
   /** A cell by source row number and column header (field label). */
   async cell(fileName: string, rowNo: number, header: string): Promise<Locator> {
+    // The grid re-renders its header when a filter or the mapping changes; wait for it.
+    await this.grid(fileName).getByRole('columnheader', { name: header, exact: true }).first().waitFor();
+    await this.row(fileName, rowNo).waitFor();
     const headers = await this.grid(fileName).getByRole('columnheader').allInnerTexts();
     const index = headers.findIndex((h) => h.trim() === header);
     if (index < 0) throw new Error(`No column “${header}” in ${headers.join(', ')}`);
