@@ -98,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
             encoding: req.encoding,
             delimiter: req.delimiter,
             now: now().toISOString(),
+            validate: req.validate,
           },
         },
         (p) => events.emit('job.progress', { jobId, kind: 'batch.import', ...p }),

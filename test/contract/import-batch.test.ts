@@ -196,6 +196,18 @@ describe('import.start and the batch', () => {
     expect((await bad([{ ...base, field: 'Last_Name', columns: ['Not a column'] }])).code).toBe('MAPPING_INVALID');
     expect((await bad([{ ...base, field: 'Last_Name' }, { ...base, field: 'Last_Name', columns: ['Surname'] }])).code).toBe('MAPPING_INVALID');
     expect((await t.fail('batch.summary', { batch: 9999 })).code).toBe('BATCH_NOT_FOUND');
+    // A mapping refused at import time is refused before a row is stored: no batch is left.
+    const before = (await t.call('batch.list', {})).batches.length;
+    const refused = await t.fail('import.start', {
+      source: src(MESSY),
+      module: 'Contacts',
+      encoding: 'auto',
+      delimiter: 'auto',
+      mapping: { module: 'Contacts', ignoreEmpty: false, fields: [{ ...base, field: 'Full_Name' }] },
+      template: null,
+    });
+    expect(refused.code).toBe('MAPPING_INVALID');
+    expect((await t.call('batch.list', {})).batches).toHaveLength(before);
   });
 
   it('a default value fills empty cells, so a mandatory field is no longer missing', async () => {
@@ -298,6 +310,11 @@ describe('org metadata', () => {
     // As in a Bulk Write insert, the first row goes in and the repeat is refused; the field is
     // case-sensitive, so c-1 is another value.
     expect(dups.map((i) => [i.row, i.code, i.severity])).toEqual([[3, 'DUPLICATE_DATA', 'error']]);
+    // Excluding the first row leaves the repeat alone in the batch; bringing it back restores the clash.
+    const ex = await t.call('batch.exclude', { batch: s.batch, rows: [1], excluded: true });
+    expect(issuesOf(ex, 'Customer_Code__c')).toEqual([]);
+    const back = await t.call('batch.undo', { batch: s.batch });
+    expect(issuesOf(back, 'Customer_Code__c').map((i) => i.row)).toEqual([3]);
   });
 });
 

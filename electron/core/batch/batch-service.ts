@@ -198,14 +198,21 @@ export class BatchService {
     return { changed: cells.length, summary };
   }
 
-  exclude(batchId: number, rows: number[], excluded: boolean): Summary {
+  async exclude(batchId: number, rows: number[], excluded: boolean): Promise<Summary> {
     const b = this.record(batchId);
     const valid = this.batches.rowsByNumbers(b.id, rows).map((r) => r.rowNo);
     this.db.transaction(() => {
       this.state.setExcluded(batchId, valid, excluded);
       this.journal.append(batchId, 'exclude', { kind: 'exclude', rows: valid, excluded } satisfies Change, this.now().toISOString());
     })();
-    return this.summary(batchId);
+    return this.afterExclusion(b);
+  }
+
+  /** Excluded rows keep their issues; only duplicates of unique fields depend on who is in. */
+  private async afterExclusion(b: BatchRecord): Promise<Summary> {
+    const mapped = new Set(this.mappingOf(b).fields.map((f) => f.field));
+    const unique = this.fieldsOf(b.module).some((f) => f.unique !== null && mapped.has(f.apiName));
+    return unique ? this.validate(b.id) : this.summary(b.id);
   }
 
   async undo(batchId: number): Promise<Summary> {
@@ -314,7 +321,7 @@ export class BatchService {
     })();
     const todo = revalidate as 'all' | 'none' | { rows: number[]; field: string };
     if (todo === 'all') return this.validate(batchId);
-    if (todo === 'none') return this.summary(batchId);
+    if (todo === 'none') return this.afterExclusion(b);
     return this.afterCellChange(b, todo.rows, todo.field);
   }
 

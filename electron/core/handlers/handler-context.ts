@@ -5,7 +5,7 @@ import type { RecentWorkspaces } from '../workspace/recent-workspaces';
 import type { WorkspaceSession } from '../workspace/workspace-session';
 import type { CoreOptions } from '../core-options';
 import type { FieldMeta } from '../../../shared/domain/field-meta';
-import type { BatchImportResult, DelimiterChoice, EncodingChoice } from '../engines/import/import-types';
+import type { BatchImportJob, BatchImportResult, DelimiterChoice, EncodingChoice } from '../engines/import/import-types';
 
 /** What handlers share: the open workspace (which can change), jobs, uploads and events. */
 export interface HandlerContext {
@@ -20,7 +20,13 @@ export interface HandlerContext {
   /** Imports a CSV into a new batch in a worker (progress on `jobId`). */
   importBatch(
     jobId: string,
-    req: { file: { path: string; name: string }; module: string; encoding: EncodingChoice; delimiter: DelimiterChoice },
+    req: {
+      file: { path: string; name: string };
+      module: string;
+      encoding: EncodingChoice;
+      delimiter: DelimiterChoice;
+      validate?: BatchImportJob['validate'];
+    },
   ): Promise<BatchImportResult>;
   /** Validates a whole batch in a worker (progress on `jobId`). */
   validateBatch(jobId: string, batchId: number, fields: FieldMeta[]): Promise<void>;

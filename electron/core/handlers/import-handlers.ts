@@ -10,6 +10,7 @@ import { headerFingerprint } from '../engines/mapping/header-fingerprint';
 import { suggestMapping, type ColumnSuggestion } from '../engines/mapping/suggest-mapping';
 import { parseTemplate, templateToMapping } from '../engines/mapping/template-format';
 import { detectDateOrder } from '../engines/transform';
+import { checkMapping } from '../batch/check-mapping';
 import { resolveSource } from './file-source';
 import type { HandlerContext } from './handler-context';
 
@@ -91,28 +92,36 @@ export function importHandlers(ctx: HandlerContext): ImportHandlers {
       const file = resolveSource(source, ctx.uploads);
       const id = jobId ?? `import_${process.pid}_${Date.now()}`;
       try {
-        const imported = await ctx.importBatch(id, { file, module, encoding, delimiter });
-        const sameHeaders = s.batches.templates.byFingerprint(headerFingerprint(imported.header)).filter((t) => t.module === module);
-        let chosen: BatchMapping;
-        if (mapping) {
-          chosen = { ...mapping, module };
-        } else if (template) {
-          const row = s.batches.templates.get(template);
-          if (!row) {
-            throw new AppError('TEMPLATE_NOT_FOUND', `There is no template named “${template}”.`);
+        const choose = (header: readonly string[]): BatchMapping => {
+          if (mapping) return { ...mapping, module };
+          if (template) {
+            const row = s.batches.templates.get(template);
+            if (!row) {
+              throw new AppError('TEMPLATE_NOT_FOUND', `There is no template named “${template}”.`);
+            }
+            return { ...templateToMapping(parseTemplate(JSON.parse(row.templateJson)), header).mapping, module };
           }
-          chosen = { ...templateToMapping(parseTemplate(JSON.parse(row.templateJson)), imported.header).mapping, module };
-        } else if (sameHeaders.length === 1 && sameHeaders[0]) {
-          // The one template saved for these very headers is what the user did last time.
-          chosen = { ...templateToMapping(parseTemplate(JSON.parse(sameHeaders[0].templateJson)), imported.header).mapping, module };
-        } else {
-          chosen = mappingFromSuggestions(module, suggestMapping(imported.header, fields, s.batches.templates.history(module)), s.batches.picklistMemory(module));
+          const sameHeaders = s.batches.templates.byFingerprint(headerFingerprint(header)).filter((t) => t.module === module);
+          if (sameHeaders.length === 1 && sameHeaders[0]) {
+            // The one template saved for these very headers is what the user did last time.
+            return { ...templateToMapping(parseTemplate(JSON.parse(sameHeaders[0].templateJson)), header).mapping, module };
+          }
+          return mappingFromSuggestions(module, suggestMapping(header, fields, s.batches.templates.history(module)), s.batches.picklistMemory(module));
+        };
+        // The header is read first so the mapping is known, and refused if wrong, before a
+        // single row is stored; the worker then validates each row as it stores it.
+        const { header } = await previewCsv(file.path, { encoding, delimiter });
+        const planned = choose(header);
+        checkMapping(planned, header, fields);
+        const imported = await ctx.importBatch(id, { file, module, encoding, delimiter, validate: { header, mappingJson: JSON.stringify(planned), fields } });
+        if (!imported.validated) {
+          // The file changed between the two reads: map what was actually imported.
+          s.batches.initialMapping(imported.batchId, choose(imported.header));
+          await ctx.validateBatch(id, imported.batchId, fields);
         }
-        s.batches.initialMapping(imported.batchId, chosen);
         if (mapping) {
-          s.batches.remember(module, chosen);
+          s.batches.remember(module, planned);
         }
-        await ctx.validateBatch(id, imported.batchId, fields);
         return s.batches.summary(imported.batchId);
       } finally {
         if (file.uploadId) ctx.uploads.remove(file.uploadId);

@@ -2,7 +2,7 @@
  * One source row through its mapping: joined, transformed, edited, defaulted, looked up and
  * judged as Zoho would (pure; lookups go through an injected resolver).
  */
-import type { BatchMapping, Issue } from '../../../../shared/domain/batch';
+import type { BatchMapping, Issue, Transform } from '../../../../shared/domain/batch';
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
 import { checkRow } from '../../../../shared/validation';
 import { applyTransforms } from '../transform';
@@ -29,6 +29,22 @@ export interface RowContext {
   fieldsByName: ReadonlyMap<string, FieldMeta>;
   mappedFields: ReadonlySet<string>;
   resolver: LookupResolver | null;
+  /** Each mapped field, worked out once per batch rather than once per row. */
+  plans: readonly FieldPlan[];
+}
+
+/** What computeRow needs of one mapped field. */
+interface FieldPlan {
+  field: string;
+  /** The column(s) as issues name them ("First + Last" for joined columns). */
+  column: string;
+  /** Header positions of the columns (-1 when a column is missing). */
+  indexes: number[];
+  joinWith: string;
+  transforms: Transform[];
+  lookup: Extract<Transform, { kind: 'lookup' }> | null;
+  meta: FieldMeta | undefined;
+  defaultValue: string | null;
 }
 
 export interface ComputedRow {
@@ -43,15 +59,44 @@ export function rowContext(header: readonly string[], mapping: BatchMapping, fie
   header.forEach((h, i) => {
     if (!headerIndex.has(h)) headerIndex.set(h, i);
   });
+  const fieldsByName = new Map(fields.map((f) => [f.apiName, f]));
+  const plans = mapping.fields.map((m): FieldPlan => {
+    const lookup = m.transforms.find((t): t is Extract<Transform, { kind: 'lookup' }> => t.kind === 'lookup') ?? null;
+    return {
+      field: m.field,
+      column: m.columns.join(' + '),
+      indexes: m.columns.map((c) => headerIndex.get(c) ?? -1),
+      joinWith: m.joinWith,
+      transforms: m.transforms.filter((t) => t.kind !== 'lookup'),
+      lookup,
+      meta: fieldsByName.get(m.field),
+      defaultValue: m.defaultValue,
+    };
+  });
   return {
     header,
     headerIndex,
     mapping,
     fields,
-    fieldsByName: new Map(fields.map((f) => [f.apiName, f])),
+    fieldsByName,
     mappedFields: new Set(mapping.fields.map((f) => f.field)),
     resolver,
+    plans,
   };
+}
+
+/** The value a field takes from its column(s) before transforms. */
+function sourceValue(src: SourceRow, plan: FieldPlan): string {
+  if (plan.indexes.length === 1) {
+    const i = plan.indexes[0] as number;
+    return i < 0 ? '' : (src.cells[i] ?? '');
+  }
+  const parts: string[] = [];
+  for (const i of plan.indexes) {
+    const v = i < 0 ? '' : (src.cells[i] ?? '');
+    if (v.trim() !== '') parts.push(v);
+  }
+  return parts.join(plan.joinWith);
 }
 
 /** Computes the Zoho values and the issues of one row; `edits` are the user's fixes by field. */
@@ -68,51 +113,46 @@ export function computeRow(src: SourceRow, ctx: RowContext, edits?: ReadonlyMap<
       severity: 'error',
     });
   }
-  for (const m of ctx.mapping.fields) {
-    const column = m.columns.join(' + ');
-    const edited = edits?.get(m.field);
+  let failed: Set<string | null> | null = null;
+  for (const plan of ctx.plans) {
+    const column = plan.column;
+    const edited = edits?.get(plan.field);
     let value: string;
     if (edited !== undefined) {
       value = edited;
     } else {
-      const parts = m.columns.map((c) => {
-        const i = ctx.headerIndex.get(c);
-        return i === undefined ? '' : (src.cells[i] ?? '');
-      });
-      value = parts.length === 1 ? (parts[0] ?? '') : parts.filter((p) => p.trim() !== '').join(m.joinWith);
-      const plain = m.transforms.filter((t) => t.kind !== 'lookup');
-      if (plain.length > 0 && value !== '') {
-        const r = applyTransforms(value, plain);
+      value = sourceValue(src, plan);
+      if (plan.transforms.length > 0 && value !== '') {
+        const r = applyTransforms(value, plan.transforms);
         if (!r.ok) {
-          issues.push({ row: src.row, column, field: m.field, code: 'INVALID_DATA', message: r.reason, severity: 'error' });
-          values.set(m.field, { column, value });
+          issues.push({ row: src.row, column, field: plan.field, code: 'INVALID_DATA', message: r.reason, severity: 'error' });
+          (failed ??= new Set()).add(plan.field);
+          values.set(plan.field, { column, value });
           continue;
         }
         value = r.value;
       }
-      if (value === '' && m.defaultValue !== null) {
-        value = m.defaultValue;
+      if (value === '' && plan.defaultValue !== null) {
+        value = plan.defaultValue;
       }
-      const lookup = m.transforms.find((t) => t.kind === 'lookup');
-      const field = ctx.fieldsByName.get(m.field);
-      if (lookup && lookup.kind === 'lookup' && value !== '' && field && ctx.resolver) {
-        const r = ctx.resolver.resolve(field, lookup.by, value);
+      if (plan.lookup && value !== '' && plan.meta && ctx.resolver) {
+        const r = ctx.resolver.resolve(plan.meta, plan.lookup.by, value);
         if (!r.ok) {
-          issues.push({ row: src.row, column, field: m.field, code: r.code, message: r.message, severity: 'error' });
-          values.set(m.field, { column, value });
+          issues.push({ row: src.row, column, field: plan.field, code: r.code, message: r.message, severity: 'error' });
+          (failed ??= new Set()).add(plan.field);
+          values.set(plan.field, { column, value });
           continue;
         }
         value = r.id;
       }
     }
-    values.set(m.field, { column, value });
+    values.set(plan.field, { column, value });
   }
   // Values that failed a transform or lookup already carry their issue; judge the rest.
-  const failed = new Set(issues.map((i) => i.field));
-  const judged = new Map([...values].filter(([f]) => !failed.has(f)));
+  const judged = failed === null ? values : new Map([...values].filter(([f]) => !failed.has(f)));
   for (const issue of checkRow({ row: src.row, values: judged, fields: ctx.fields, mappedFields: ctx.mappedFields })) {
     // A mandatory field whose value failed a transform is reported once, for the failure.
-    if (!(issue.code === 'MANDATORY_NOT_FOUND' && failed.has(issue.field))) {
+    if (!(issue.code === 'MANDATORY_NOT_FOUND' && failed?.has(issue.field))) {
       issues.push(issue);
     }
   }

@@ -2,16 +2,15 @@
  * Validating a whole batch (worker side): every row through its mapping, duplicates of unique
  * fields across the batch, all issues replaced in one transaction.
  */
-import type { Issue } from '../../../../shared/domain/batch';
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
 import { AppError } from '../../../../shared/ipc/errors';
-import { UniqueTracker } from '../../../../shared/validation';
 import { openWorkspaceDb } from '../../db/open';
 import { BatchRepo } from '../../db/repos/batch-repo';
 import { BatchStateRepo } from '../../db/repos/batch-state-repo';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
 import type { JobContext } from '../replica-load/load-types';
-import { computeRow, rowContext } from './compute-row';
+import { rowContext } from './compute-row';
+import { RowValidator } from './row-validator';
 import { replicaLookup } from './replica-lookup';
 import type { BatchMapping } from '../../../../shared/domain/batch';
 
@@ -40,38 +39,37 @@ export async function runBatchValidation(job: BatchValidateJob, ctx: JobContext)
     const rc = rowContext(b.header, mapping, job.fields, replicaLookup(new ReplicaRepo(db)));
     const edits = state.edits(job.batchId);
     const excluded = state.excludedRows(job.batchId);
-    const uniqueFields = job.fields.filter((f) => f.unique !== null && rc.mappedFields.has(f.apiName));
-    const tracker = new UniqueTracker();
+    const validator = new RowValidator(rc);
     let written = 0;
     let last = 0;
     db.exec('BEGIN IMMEDIATE');
     try {
       state.replaceIssues(job.batchId, []);
-      for (let offset = 0; offset < b.rowCount; offset += PAGE) {
+      const sink = state.issueWriter(job.batchId);
+      // Keyset paging: an OFFSET would rescan every earlier row for each page.
+      let after = 0;
+      let done = 0;
+      for (;;) {
         if (ctx.cancelled()) {
           throw new AppError('CANCELLED', 'Validation was cancelled; the previous results are kept.');
         }
-        const issues: Issue[] = [];
-        for (const r of batches.rows(job.batchId, offset, PAGE)) {
-          if (excluded.has(r.rowNo)) continue;
-          const computed = computeRow({ row: r.rowNo, cells: r.cells, width: r.width }, rc, edits.get(r.rowNo));
-          issues.push(...computed.issues);
-          for (const f of uniqueFields) {
-            const v = computed.values.get(f.apiName);
-            if (v && v.value !== '') {
-              const dup = tracker.track({ row: r.rowNo, field: f.apiName, column: v.column, value: v.value, caseSensitive: f.unique?.caseSensitive ?? false });
-              if (dup) issues.push(dup);
-            }
+        const page = batches.rowsAfter(job.batchId, after, PAGE);
+        if (page.length === 0) break;
+        after = page[page.length - 1]?.rowNo ?? after;
+        done += page.length;
+        for (const r of page) {
+          for (const i of validator.check({ row: r.rowNo, cells: r.cells, width: r.width }, edits.get(r.rowNo), excluded.has(r.rowNo))) {
+            sink.add(i);
+            written += 1;
           }
         }
-        state.replaceRowIssues(job.batchId, [], issues);
-        written += issues.length;
         const now = Date.now();
         if (now - last >= PROGRESS_EVERY_MS) {
           last = now;
-          ctx.progress({ phase: 'validating', done: Math.min(b.rowCount, offset + PAGE), total: b.rowCount, rows: Math.min(b.rowCount, offset + PAGE) });
+          ctx.progress({ phase: 'validating', done, total: b.rowCount, rows: done });
         }
       }
+      sink.flush();
       db.exec('COMMIT');
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK');

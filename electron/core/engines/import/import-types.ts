@@ -2,6 +2,7 @@
  * Shapes of a CSV import: what the user chose, what was detected, what a preview and an
  * import job return. (Candidates for shared/ once the import channels join the IPC contract.)
  */
+import type { FieldMeta } from '../../../../shared/domain/field-meta';
 import type { CsvDelimiter, DelimiterGuess } from './detect-delimiter';
 import type { CsvEncoding, EncodingGuess } from './detect-encoding';
 
@@ -56,6 +57,12 @@ export interface BatchImportJob {
   encoding: EncodingChoice;
   delimiter: DelimiterChoice;
   now: string;
+  /**
+   * Validate rows as they are stored, with this mapping, if the file's header turns out to be
+   * `header` (the core read it in advance to choose the mapping). Otherwise the batch is
+   * stored unmapped and `validated` is false.
+   */
+  validate?: { header: string[]; mappingJson: string; fields: FieldMeta[] };
 }
 
 /** What an import stored. */
@@ -69,4 +76,6 @@ export interface BatchImportResult {
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
   header: string[];
+  /** True when the rows were validated with `job.validate`'s mapping as they were stored. */
+  validated: boolean;
 }

@@ -7,6 +7,12 @@
  * only ever read.
  */
 import { headerFingerprint } from '../mapping/header-fingerprint';
+import type { BatchMapping } from '../../../../shared/domain/batch';
+import { BatchStateRepo } from '../../db/repos/batch-state-repo';
+import { ReplicaRepo } from '../../db/repos/replica-repo';
+import { rowContext } from '../batch/compute-row';
+import { replicaLookup } from '../batch/replica-lookup';
+import { RowValidator } from '../batch/row-validator';
 import { AppError } from '../../../../shared/ipc/errors';
 import { openWorkspaceDb, type Db } from '../../db/open';
 import { BatchRepo, type RowWriter } from '../../db/repos/batch-repo';
@@ -22,6 +28,13 @@ import { sniffCsv, stripBom, type SniffResult } from './sniff-csv';
 export type { BatchImportJob, BatchImportResult } from './import-types';
 
 const MAX_RAGGED = 100;
+
+/** Called with each stored row (cells as stored; `width` set when the row is ragged). */
+type RowSink = (row: number, cells: ReadonlyArray<string | null>, width: number | null) => void;
+
+function sameHeader(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((h, i) => h === b[i]);
+}
 const PROGRESS_EVERY_MS = 100;
 
 /** Imports the job's file; resolves with what was stored or rejects with a coded error. */
@@ -81,7 +94,13 @@ async function importOnce(
     }
   };
   // Filled in by onHeader, once the parser has found the header.
-  const batch: { id: number; header: string[]; writer: RowWriter | null } = { id: 0, header: [], writer: null };
+  const batch: { id: number; header: string[]; writer: RowWriter | null; onRow: RowSink | null; flushIssues: () => void } = {
+    id: 0,
+    header: [],
+    writer: null,
+    onRow: null,
+    flushIssues: () => undefined,
+  };
   const tally = { rows: 0, raggedCount: 0, ragged: [] as RaggedRow[] };
 
   db.exec('BEGIN IMMEDIATE');
@@ -97,6 +116,7 @@ async function importOnce(
         onHeader(cells) {
           const header = cells;
           header[0] = stripBom(header[0] as string);
+          const plan = job.validate && sameHeader(job.validate.header, header) ? job.validate : null;
           const created = repo.createBatch({
             module: job.module,
             sourceName: job.sourceName,
@@ -106,18 +126,27 @@ async function importOnce(
             delimiter,
             header,
             headerFingerprint: headerFingerprint(header),
-            // Mapped once the import is done (import.start), from suggestions, a template or the user.
-            mappingJson: JSON.stringify({ module: job.module, fields: [], ignoreEmpty: false }),
+            // Without a plan for this header, mapped once the import is done (import.start).
+            mappingJson: plan?.mappingJson ?? JSON.stringify({ module: job.module, fields: [], ignoreEmpty: false }),
             createdAt: job.now,
           });
           batch.id = created.id;
           batch.header = header;
           batch.writer = repo.prepareRowInsert(created.table, header.length);
+          if (plan) {
+            const mapping = JSON.parse(plan.mappingJson) as BatchMapping;
+            const validator = new RowValidator(rowContext(header, mapping, plan.fields, replicaLookup(new ReplicaRepo(db))));
+            const issues = new BatchStateRepo(db).issueWriter(created.id);
+            batch.onRow = (row, cells, width) => {
+              for (const issue of validator.check({ row, cells, width }, undefined, false)) issues.add(issue);
+            };
+            batch.flushIssues = () => issues.flush();
+          }
         },
         onBatch(rows, rowOffset) {
           checkCancel();
           if (batch.writer) {
-            storeRows(rows, rowOffset, batch.header.length, batch.writer, tally);
+            storeRows(rows, rowOffset, batch.header.length, batch.writer, tally, batch.onRow);
           }
         },
       },
@@ -125,6 +154,7 @@ async function importOnce(
     );
     checkCancel();
     batch.writer?.flush();
+    batch.flushIssues();
     repo.finishBatch(batch.id, tally.rows, tally.raggedCount);
     db.exec('COMMIT');
     report(total, total, tally.rows, true);
@@ -136,6 +166,7 @@ async function importOnce(
       encoding,
       delimiter,
       header: batch.header,
+      validated: batch.onRow !== null,
     };
   } catch (err) {
     if (db.inTransaction) {
@@ -155,6 +186,7 @@ function storeRows(
   width: number,
   writer: RowWriter,
   tally: { rows: number; raggedCount: number; ragged: RaggedRow[] },
+  onRow: RowSink | null,
 ): void {
   const { rowStarts } = batch;
   const values: (string | null)[] = new Array<string | null>(width).fill(null);
@@ -170,6 +202,7 @@ function storeRows(
         values[c] = cellText(batch, first + c);
       }
       writer.add(rowNo, values, null, null);
+      onRow?.(rowNo, values, null);
     } else {
       // Ragged: kept whole, never dropped; the cells a short row lacks are NULL.
       for (let c = 0; c < width; c += 1) {
@@ -180,6 +213,7 @@ function storeRows(
         extra.push(cellText(batch, first + c));
       }
       writer.add(rowNo, values, count, extra.length > 0 ? JSON.stringify(extra) : null);
+      onRow?.(rowNo, values, count);
       tally.raggedCount += 1;
       if (tally.ragged.length < MAX_RAGGED) {
         tally.ragged.push({ row: rowNo, fields: count });
