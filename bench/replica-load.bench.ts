@@ -1,15 +1,14 @@
 /**
  * Benchmark: `preflight replica load` of a one-million-record Contacts export against the
  * sqlite3 shell's `.import` of the same CSV, run alternately in the same go.
- * Writes bench/RESULTS.md.
+ * Writes its section of bench/RESULTS.md.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { writeContactsCsv } from './generate-contacts';
 import { median, removeDb, timed } from './measure';
 import { measureResponsiveness } from './responsiveness';
+import { writeSection } from './results-file';
 
 // scripts/bench.mjs runs the bundled bench from the project root.
 const ROOT = process.cwd();
@@ -58,23 +57,11 @@ async function main(): Promise<void> {
     process.stderr.write(`run ${i + 1}: sqlite3 .import ${(r.ms / 1000).toFixed(2)} s, preflight ${(o.ms / 1000).toFixed(2)} s\n`);
   }
   removeDb(ourDb);
-  const resp = await measureResponsiveness(ROOT, ourDb, csv, appData);
+  const resp = await measureResponsiveness(ROOT, ourDb, appData, 'replica.load', { module: 'Contacts', source: { kind: 'path', path: csv } });
   const refMs = median(ref);
   const ourMs = median(ours);
   const ratio = ourMs / refMs;
-  const sqliteVersion = execFileSync('sqlite3', ['--version']).toString().split(' ')[0];
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
-    '# Benchmarks',
-    '',
-    'Run with `npm run bench`. Every figure is the median of alternating runs made in the same go on the',
-    'same file; times are wall-clock for the whole command (process start to exit, including the WAL',
-    'checkpoint when the workspace closes).',
-    '',
-    `- Date: ${new Date().toISOString().slice(0, 10)}`,
-    `- Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
-    `- Node ${process.version}, sqlite3 shell ${sqliteVersion}`,
-    '',
     `## Replica load: ${ROWS.toLocaleString('en-US')} Contacts (Bulk Read CSV, ${sizeMB.toFixed(0)} MB, ${RUNS} runs each)`,
     '',
     '| what | median | runs | peak memory |',
@@ -90,7 +77,7 @@ async function main(): Promise<void> {
     `${resp.pings} answers, median ${resp.p50.toFixed(1)} ms, p99 ${resp.p99.toFixed(1)} ms, slowest ${resp.max.toFixed(1)} ms.`,
     '',
   ];
-  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), lines.join('\n'));
+  writeSection(ROOT, 'replica-load', lines);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

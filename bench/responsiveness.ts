@@ -1,6 +1,6 @@
 /**
- * Does the main process keep answering while a load runs? Start the real host, start a load
- * through it, and ask `app.info` every 50 ms, recording how long each answer takes.
+ * Does the main process keep answering while long work runs? Start the real host, start a load
+ * or an import through it, and ask `app.info` every 50 ms, recording how long each answer takes.
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -34,8 +34,8 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-/** Loads `csv` through a host on `workspace` while pinging it. */
-export async function measureResponsiveness(root: string, workspace: string, csv: string, appData: string): Promise<Responsiveness> {
+/** Runs one long request (`channel`, `body`) through a host on `workspace` while pinging it. */
+export async function measureResponsiveness(root: string, workspace: string, appData: string, channel: string, body: unknown): Promise<Responsiveness> {
   const child = spawn(process.execPath, [path.join(root, 'out/node/host.cjs'), '--workspace', workspace, '--port', '0'], {
     env: { ...process.env, PREFLIGHT_APP_DATA: appData },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -63,7 +63,7 @@ export async function measureResponsiveness(root: string, workspace: string, csv
         await new Promise((res) => setTimeout(res, 50));
       }
     })();
-    const load = await post(port, token, 'replica.load', { module: 'Contacts', source: { kind: 'path', path: csv } });
+    const load = await post(port, token, channel, body);
     loading = false;
     await pinger;
     if (!(load.json as { ok: boolean }).ok) {

@@ -7,7 +7,12 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 spawnSync(process.execPath, [path.join(root, 'scripts/build-node.mjs')], { stdio: 'inherit' });
-const benches = fs.readdirSync(path.join(root, 'bench')).filter((f) => f.endsWith('.bench.ts'));
+// `npm run bench -- csv-import` runs only the benchmarks whose file name contains the word.
+const only = process.argv.slice(2);
+const benches = fs
+  .readdirSync(path.join(root, 'bench'))
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((w) => f.includes(w)));
 for (const b of benches) {
   const out = path.join(root, 'out', 'bench', b.replace(/\.ts$/, '.cjs'));
   await build({ entryPoints: [path.join(root, 'bench', b)], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], logLevel: 'warning' });

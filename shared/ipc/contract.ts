@@ -199,6 +199,11 @@ export const contract = {
     req: z.object({ batch: BatchId, rows: z.array(z.number().int().min(1)).min(1).max(100_000), excluded: z.boolean() }).strict(),
     res: BatchSummarySchema,
   },
+  /** Excludes every row that has an error (one undoable step). */
+  'batch.excludeInvalid': {
+    req: z.object({ batch: BatchId }).strict(),
+    res: z.object({ excluded: z.number().int(), summary: BatchSummarySchema }),
+  },
   'batch.undo': {
     req: z.object({ batch: BatchId }).strict(),
     res: BatchSummarySchema,

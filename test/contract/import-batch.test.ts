@@ -187,6 +187,18 @@ describe('import.start and the batch', () => {
     expect(errors.rows.every((x) => x.issues.some((i) => i.severity === 'error'))).toBe(true);
   });
 
+  it('excludes every row with an error in one undoable step', async () => {
+    const s = await importMessy();
+    const r = await t.call('batch.excludeInvalid', { batch: s.batch });
+    expect(r.excluded).toBe(s.invalid);
+    expect(r.summary).toMatchObject({ invalid: 0, excluded: s.invalid, valid: s.valid, warnings: s.warnings });
+    const back = await t.call('batch.undo', { batch: s.batch });
+    expect(back).toMatchObject({ invalid: s.invalid, excluded: 0 });
+    const none = await t.call('batch.excludeInvalid', { batch: r.summary.batch });
+    expect(none.excluded).toBe(s.invalid);
+    expect((await t.call('batch.excludeInvalid', { batch: s.batch })).excluded).toBe(0);
+  });
+
   it('refuses a read-only field, one field twice, an unknown column or field', async () => {
     const s = await importMessy();
     const base = { columns: ['First Name'], joinWith: ' ', transforms: [], defaultValue: null };

@@ -208,6 +208,14 @@ export class BatchService {
     return this.afterExclusion(b);
   }
 
+  /** Excludes every row with an error, as one journal entry; returns how many. */
+  async excludeInvalid(batchId: number): Promise<{ excluded: number; summary: Summary }> {
+    const b = this.record(batchId);
+    const { rows } = this.state.rowsWithIssues(batchId, 'error', b.rowCount, 0);
+    if (rows.length === 0) return { excluded: 0, summary: this.summary(batchId) };
+    return { excluded: rows.length, summary: await this.exclude(batchId, rows, true) };
+  }
+
   /** Excluded rows keep their issues; only duplicates of unique fields depend on who is in. */
   private async afterExclusion(b: BatchRecord): Promise<Summary> {
     const mapped = new Set(this.mappingOf(b).fields.map((f) => f.field));

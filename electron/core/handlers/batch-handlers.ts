@@ -14,6 +14,7 @@ type BatchHandlers = Pick<
   | 'batch.editCell'
   | 'batch.replace'
   | 'batch.exclude'
+  | 'batch.excludeInvalid'
   | 'batch.undo'
   | 'batch.redo'
   | 'batch.exportErrors'
@@ -34,6 +35,7 @@ export function batchHandlers(ctx: HandlerContext): BatchHandlers {
     'batch.editCell': async ({ batch, row, field, value }) => svc().editCell(batch, row, field, value),
     'batch.replace': async ({ batch, field, find, replace, matchCase, wholeCell }) => svc().replace(batch, field, find, replace, matchCase, wholeCell),
     'batch.exclude': async ({ batch, rows, excluded }) => svc().exclude(batch, rows, excluded),
+    'batch.excludeInvalid': async ({ batch }) => svc().excludeInvalid(batch),
     'batch.undo': async ({ batch }) => svc().undo(batch),
     'batch.redo': async ({ batch }) => svc().redo(batch),
     'batch.exportErrors': async ({ batch, path }) => svc().exportErrors(batch, path),

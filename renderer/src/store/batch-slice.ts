@@ -56,6 +56,8 @@ export interface BatchSlice {
   /** Saves a cell's value; null reverts it to the computed one. Resolves false when refused. */
   editBatchCell(row: number, field: string, value: string | null): Promise<boolean>;
   excludeRows(rows: number[], excluded: boolean): Promise<void>;
+  /** Excludes every row with an error (one undoable step). */
+  excludeInvalidRows(): Promise<void>;
   replaceInColumn(req: { field: string; find: string; replace: string; matchCase: boolean; wholeCell: boolean }): Promise<boolean>;
   undoBatch(): Promise<void>;
   redoBatch(): Promise<void>;
@@ -247,6 +249,15 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (client) => (set, get)
       patch({ selection: [] });
       const n = rows.length;
       accept(summary, `${n} ${n === 1 ? 'row' : 'rows'} ${excluded ? 'excluded' : 'included again'}.`);
+    },
+
+    async excludeInvalidRows() {
+      const batch = get().batch.batch;
+      if (batch === null) return;
+      const res = await serial('Excluding rows with errors…', () => client.invoke('batch.excludeInvalid', { batch }));
+      if (res === null) return;
+      patch({ selection: [] });
+      accept(res.summary, `${res.excluded} ${res.excluded === 1 ? 'row' : 'rows'} with errors excluded; Undo brings them back.`);
     },
 
     async replaceInColumn(req) {

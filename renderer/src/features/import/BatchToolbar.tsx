@@ -1,6 +1,7 @@
 /**
  * The fix screen's toolbar: row filter and column toggles, then the actions on the batch.
  */
+import { formatCount } from '../../components/format';
 import { useId, useState, type ReactNode } from 'react';
 import { Segmented } from '../../components/Segmented';
 import { useAppStore, useTransportKind } from '../../store';
@@ -30,6 +31,7 @@ export function BatchToolbar(): ReactNode {
   const setShowSource = useAppStore((s) => s.setShowSource);
   const setIssueColumnsOnly = useAppStore((s) => s.setIssueColumnsOnly);
   const exclude = useAppStore((s) => s.excludeRows);
+  const excludeInvalid = useAppStore((s) => s.excludeInvalidRows);
   const undo = useAppStore((s) => s.undoBatch);
   const redo = useAppStore((s) => s.redoBatch);
   const editMapping = useAppStore((s) => s.editBatchMapping);
@@ -78,6 +80,9 @@ export function BatchToolbar(): ReactNode {
         </button>
         <button type="button" className="button" disabled={busy || selection.length === 0} onClick={() => void exclude(selection, false)}>
           Include selected
+        </button>
+        <button type="button" className="button" disabled={busy || summary.invalid === 0} onClick={() => void excludeInvalid()}>
+          Exclude rows with errors{summary.invalid > 0 ? ` (${formatCount(summary.invalid)})` : ''}
         </button>
         <button
           type="button"
