@@ -128,6 +128,15 @@ describe('import.start and the batch', () => {
     expect(after.canUndo).toBe(true);
   });
 
+  it('resolves lookups through the replica while importing, when the mapping comes with the import', async () => {
+    const first = await importMessy();
+    const mapping = withTransforms(first.mapping, 'Account_Name', [{ kind: 'lookup', by: 'name' }]);
+    const s = await t.call('import.start', { source: src(MESSY), module: 'Contacts', encoding: 'auto', delimiter: 'auto', mapping, template: null });
+    expect(issuesOf(s, 'Account_Name')).toEqual([expect.objectContaining({ row: 4, code: 'LOOKUP_NOT_FOUND' })]);
+    const rows = await t.call('batch.rows', { batch: s.batch, offset: 0, limit: 1, filter: 'all' });
+    expect(rows.rows[0]?.values.Account_Name).toBe('4876876000000418001');
+  });
+
   it('a name that matches several replica records is an error, never a pick', async () => {
     await t.call('replica.load', {
       module: 'Accounts',

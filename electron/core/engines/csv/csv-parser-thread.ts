@@ -11,6 +11,7 @@ import { openCsvSource } from '../replica-load/csv-source';
 import type { CsvParserStart, FromCsvParser, ToCsvParser } from './csv-thread-protocol';
 import type { TokenBatch } from './csv-tokenizer';
 import { createCsvReader } from './csv-byte-reader';
+import { ParserValidator } from '../import/parser-validation';
 
 const MAX_IN_FLIGHT = 4;
 
@@ -26,13 +27,16 @@ export async function runCsvParserThread(start: CsvParserStart, port: MessagePor
       w?.();
     }
   });
+  const validator = start.validate ? new ParserValidator(start.validate) : null;
   const post = (batch: TokenBatch, position: number, total: number): void => {
     if (batch.rowCount === 0) {
       return;
     }
+    // Before the offsets are transferred away.
+    const issues = validator?.issuesOf(batch);
     const cells = batch.cells.buffer as ArrayBuffer;
     const rowStarts = batch.rowStarts.buffer as ArrayBuffer;
-    const msg: FromCsvParser = { type: 'batch', text: batch.text, cells, rowStarts, rowCount: batch.rowCount, firstRow: batch.firstRow, position, total };
+    const msg: FromCsvParser = { type: 'batch', text: batch.text, cells, rowStarts, rowCount: batch.rowCount, firstRow: batch.firstRow, position, total, issues };
     port.postMessage(msg, [cells, rowStarts]);
     inFlight += 1;
   };

@@ -2,6 +2,8 @@
  * Messages between a loader thread and the CSV parser thread it starts.
  */
 import type { ErrorInfo } from '../../../../shared/ipc/errors';
+import type { Issue } from '../../../../shared/domain/batch';
+import type { ParserValidation } from '../import/parser-validation';
 import type { CsvEncoding } from './csv-byte-reader';
 
 /** `workerData` that makes the worker bundle run as a CSV parser. */
@@ -13,6 +15,8 @@ export interface CsvParserStart {
   delimiter: string;
   /** Text encoding of the bytes; UTF-8 when absent (Zoho's exports always are). */
   encoding?: CsvEncoding;
+  /** Check each data row against this mapping and post its issues with its batch. */
+  validate?: ParserValidation;
 }
 
 export type FromCsvParser =
@@ -26,6 +30,8 @@ export type FromCsvParser =
       firstRow: number;
       position: number;
       total: number;
+      /** The issues of the batch's data rows, when the parser validates. */
+      issues?: Issue[];
     }
   | { type: 'end'; total: number }
   | { type: 'error'; error: ErrorInfo };

@@ -4,8 +4,8 @@
  * It returns, per batch of complete rows, the batch's text and the offsets of every cell.
  * Offsets travel between threads as a transferable buffer, so a parser thread can hand a
  * loader thread a million rows for the cost of one string copy; cells are sliced out only
- * where they are used. papaparse stays the parser for general imports; this one exists for
- * the hot path where that copying was half the time of a replica load (see bench/RESULTS.md).
+ * where they are used. It serves both replica loads and CSV imports, the hot paths where
+ * papaparse's copying was half the time of a load (papaparse remains the tests' oracle).
  */
 import { AppError } from '../../../../shared/ipc/errors';
 

@@ -6,6 +6,7 @@
  * million rows over costs about one copy of the text.
  */
 import { Worker } from 'node:worker_threads';
+import type { Issue } from '../../../../shared/domain/batch';
 import { AppError } from '../../../../shared/ipc/errors';
 import { CsvBatchSink, type CsvBatchHandlers, type CsvBatchSinkOptions } from './csv-batch-sink';
 import type { CsvParserStart, FromCsvParser } from './csv-thread-protocol';
@@ -13,6 +14,8 @@ import type { CsvParserStart, FromCsvParser } from './csv-thread-protocol';
 export interface ThreadedProgress {
   /** Called after each batch with bytes consumed and total. */
   onProgress(position: number, total: number): void;
+  /** Called after each batch with the issues the parser found in it (with `start.validate`). */
+  onIssues?(issues: Issue[]): void;
 }
 
 /** Parses `start.file` in a worker running `workerPath`; resolves once every batch is handled. */
@@ -46,6 +49,7 @@ export function parseCsvInThread(
             rowCount: msg.rowCount,
             firstRow: msg.firstRow,
           });
+          if (msg.issues && msg.issues.length > 0) handlers.onIssues?.(msg.issues);
           handlers.onProgress(msg.position, msg.total);
           // Acked at once: deferring the ack a turn of the event loop cost a fifth of the load
           // time. Cancel does not need the loop to turn; it is a shared flag read per batch.

@@ -7,7 +7,8 @@
  * only ever read.
  */
 import { headerFingerprint } from '../mapping/header-fingerprint';
-import type { BatchMapping } from '../../../../shared/domain/batch';
+import type { BatchMapping, Issue } from '../../../../shared/domain/batch';
+import { validatesWithoutReplica } from './parser-validation';
 import { BatchStateRepo } from '../../db/repos/batch-state-repo';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
 import { rowContext } from '../batch/compute-row';
@@ -94,22 +95,29 @@ async function importOnce(
     }
   };
   // Filled in by onHeader, once the parser has found the header.
-  const batch: { id: number; header: string[]; writer: RowWriter | null; onRow: RowSink | null; flushIssues: () => void } = {
+  const batch: { id: number; header: string[]; writer: RowWriter | null; onRow: RowSink | null; flushIssues: () => void; validated: boolean } = {
     id: 0,
     header: [],
     writer: null,
     onRow: null,
     flushIssues: () => undefined,
+    validated: false,
   };
   const tally = { rows: 0, raggedCount: 0, ragged: [] as RaggedRow[] };
 
+  // Without lookups to resolve in the replica, the parser thread checks the rows.
+  const inParser = job.validate !== undefined && validatesWithoutReplica(JSON.parse(job.validate.mappingJson) as BatchMapping);
+  let parserIssues: { add(issue: Issue): void; flush(): void } | null = null;
   db.exec('BEGIN IMMEDIATE');
   try {
     checkCancel();
     const { total } = await parseCsvInThread(
       job.workerPath,
-      { file: job.filePath, kind: 'csv', size, delimiter, encoding },
+      { file: job.filePath, kind: 'csv', size, delimiter, encoding, validate: inParser ? job.validate : undefined },
       {
+        onIssues(issues) {
+          for (const i of issues) parserIssues?.add(i);
+        },
         onProgress(done, all) {
           report(done, all, tally.rows);
         },
@@ -133,7 +141,13 @@ async function importOnce(
           batch.id = created.id;
           batch.header = header;
           batch.writer = repo.prepareRowInsert(created.table, header.length);
-          if (plan) {
+          if (plan && inParser) {
+            const issues = new BatchStateRepo(db).issueWriter(created.id);
+            parserIssues = issues;
+            batch.flushIssues = () => issues.flush();
+            batch.validated = true;
+          } else if (plan) {
+            batch.validated = true;
             const mapping = JSON.parse(plan.mappingJson) as BatchMapping;
             const validator = new RowValidator(rowContext(header, mapping, plan.fields, replicaLookup(new ReplicaRepo(db))));
             const issues = new BatchStateRepo(db).issueWriter(created.id);
@@ -166,7 +180,7 @@ async function importOnce(
       encoding,
       delimiter,
       header: batch.header,
-      validated: batch.onRow !== null,
+      validated: batch.validated,
     };
   } catch (err) {
     if (db.inTransaction) {
