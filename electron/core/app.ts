@@ -41,7 +41,7 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const recent = new RecentWorkspaces(options.appDataDir);
   const jobs = new JobRunner(options.workerPath);
-  let validateSeq = 0;
+  let jobSeq = 0;
   const validateBatch = async (jobId: string, batchId: number, fields: FieldMeta[]): Promise<void> => {
     await jobs.run(
       jobId,
@@ -55,7 +55,23 @@ export function createCore(options: CoreOptions): Core {
       resourcesDir: options.resourcesDir,
       nativeBinding: options.nativeBinding,
       now,
-      validateInWorker: (batchId, fields, jobId) => validateBatch(jobId ?? `validate_${process.pid}_${(validateSeq += 1)}`, batchId, fields),
+      batchJobs: {
+        validate: (batchId, fields, jobId) => validateBatch(jobId ?? `validate_${process.pid}_${(jobSeq += 1)}`, batchId, fields),
+        async replace(req, jobId) {
+          const id = jobId ?? `replace_${process.pid}_${(jobSeq += 1)}`;
+          const result = await jobs.run(id, { kind: 'batch.replace', payload: { dbPath: session.path, nativeBinding: options.nativeBinding, ...req } }, (p) =>
+            events.emit('job.progress', { jobId: id, kind: 'batch.replace', ...p }),
+          );
+          return result as { changed: number };
+        },
+        async errorReport(batchId, file, jobId) {
+          const id = jobId ?? `report_${process.pid}_${(jobSeq += 1)}`;
+          const result = await jobs.run(id, { kind: 'batch.errorReport', payload: { dbPath: session.path, nativeBinding: options.nativeBinding, batchId, file } }, (p) =>
+            events.emit('job.progress', { jobId: id, kind: 'batch.errorReport', ...p }),
+          );
+          return result as { path: string; rows: number };
+        },
+      },
     });
 
   let session = open(options.workspacePath, options.workspaceIsDefault, true);

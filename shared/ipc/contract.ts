@@ -191,6 +191,7 @@ export const contract = {
         replace: z.string().max(10_000),
         matchCase: z.boolean(),
         wholeCell: z.boolean(),
+        jobId: JobId.optional(),
       })
       .strict(),
     res: z.object({ changed: z.number().int(), summary: BatchSummarySchema }),

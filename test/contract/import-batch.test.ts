@@ -260,6 +260,11 @@ describe('import.start and the batch', () => {
     expect(lines[1]?.[9]).toContain('Email');
     expect(lines[3]?.[4]).toBe('0012345600012');
     expect((await t.fail('batch.exportErrors', { batch: s.batch, path: path.join(t.dir, 'no-such-dir', 'e.csv') })).code).toBe('FILE_NOT_FOUND');
+    // Excluded rows are not sent, so they are not reported either; the report is replaced whole.
+    await t.call('batch.exclude', { batch: s.batch, rows: [1, 2], excluded: true });
+    expect((await t.call('batch.exportErrors', { batch: s.batch, path: out })).rows).toBe(2);
+    expect(Papa.parse<string[]>(fs.readFileSync(out, 'utf8'), { skipEmptyLines: true }).data).toHaveLength(3);
+    expect(fs.readdirSync(t.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 

@@ -5,8 +5,6 @@
  * Every change is one transaction that also writes its journal entry, so undo survives a
  * restart, and a crash leaves the batch before or after the change, never between.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { BatchMapping, Issue } from '../../../shared/domain/batch';
 import type { FieldMeta } from '../../../shared/domain/field-meta';
 import type { Res } from '../../../shared/ipc/contract';
@@ -21,22 +19,17 @@ import { TemplateRepo } from '../db/repos/template-repo';
 import { computeRow, rowContext, type LookupResolver, type RowContext } from '../engines/batch/compute-row';
 import { replicaLookup } from '../engines/batch/replica-lookup';
 import { normalizeHeader } from '../engines/mapping/normalize-header';
-import { writeFileAtomic } from '../fs-atomic';
-import { reportHeader, reportLine } from './error-report';
 import { checkMapping } from './check-mapping';
+import { checkReportFolder } from '../engines/batch/run-error-report';
+import type { BatchJobs } from './batch-jobs';
+import type { JournalChange } from '../engines/batch/journal-change';
 
 type Summary = Res<'batch.summary'>;
 
 const SUMMARY_ISSUES = 1000;
 const DATE_SAMPLE_ROWS = 500;
-const PAGE = 5000;
 
-/** Journal payloads, one per kind of change. */
-type Change =
-  | { kind: 'mapping'; before: BatchMapping; after: BatchMapping }
-  | { kind: 'edit'; row: number; field: string; before: string | null; after: string | null }
-  | { kind: 'exclude'; rows: number[]; excluded: boolean }
-  | { kind: 'replace'; field: string; cells: { row: number; before: string | null; after: string | null }[] };
+type Change = JournalChange;
 
 /** Batch operations bound to one workspace connection. */
 export class BatchService {
@@ -50,8 +43,8 @@ export class BatchService {
     private readonly db: Db,
     private readonly fieldsOf: (module: string) => FieldMeta[],
     private readonly now: () => Date,
-    /** Re-validates a whole batch in a worker (set by the session, which owns the job runner). */
-    private readonly validateInWorker: (batchId: number, fields: FieldMeta[], jobId?: string) => Promise<void>,
+    /** Whole-batch work in a worker (set by the session; the core owns the job runner). */
+    private readonly jobs: BatchJobs,
   ) {
     this.batches = new BatchRepo(db);
     this.state = new BatchStateRepo(db);
@@ -100,7 +93,7 @@ export class BatchService {
   /** Validates the whole batch (in a worker) and returns the summary. */
   async validate(batchId: number, jobId?: string): Promise<Summary> {
     const b = this.record(batchId);
-    await this.validateInWorker(batchId, this.fieldsOf(b.module), jobId);
+    await this.jobs.validate(batchId, this.fieldsOf(b.module), jobId);
     return this.summary(batchId);
   }
 
@@ -164,38 +157,26 @@ export class BatchService {
     return this.afterCellChange(b, [row], field);
   }
 
-  async replace(batchId: number, field: string, find: string, replacement: string, matchCase: boolean, wholeCell: boolean): Promise<{ changed: number; summary: Summary }> {
+  async replace(
+    batchId: number,
+    field: string,
+    find: string,
+    replacement: string,
+    matchCase: boolean,
+    wholeCell: boolean,
+    jobId?: string,
+  ): Promise<{ changed: number; summary: Summary }> {
     const b = this.record(batchId);
     if (!this.mappingOf(b).fields.some((f) => f.field === field)) {
       throw new AppError('MAPPING_INVALID', `${field} is not mapped in this batch.`);
     }
-    const ctx = this.context(b, false);
-    const edits = this.state.edits(batchId);
-    const needle = matchCase ? find : find.toLowerCase();
-    const cells: { row: number; before: string | null; after: string | null }[] = [];
-    for (let offset = 0; offset < b.rowCount; offset += PAGE) {
-      for (const r of this.batches.rows(batchId, offset, PAGE)) {
-        const current = computeRow(toSource(r), ctx, edits.get(r.rowNo)).values.get(field)?.value ?? '';
-        const hay = matchCase ? current : current.toLowerCase();
-        let next: string | null = null;
-        if (wholeCell) {
-          if (hay === needle) next = replacement;
-        } else if (hay.includes(needle)) {
-          next = matchCase ? current.split(find).join(replacement) : current.replace(new RegExp(escapeRegExp(find), 'gi'), () => replacement);
-        }
-        if (next !== null && next !== current) {
-          cells.push({ row: r.rowNo, before: edits.get(r.rowNo)?.get(field) ?? null, after: next });
-        }
-      }
-    }
-    if (cells.length > 0) {
-      this.db.transaction(() => {
-        for (const c of cells) this.state.setEdit(batchId, c.row, field, c.after);
-        this.journal.append(batchId, 'replace', { kind: 'replace', field, cells } satisfies Change, this.now().toISOString());
-      })();
-    }
-    const summary = cells.length > 0 ? await this.validate(batchId) : this.summary(batchId);
-    return { changed: cells.length, summary };
+    // Every row is read and computed, so it runs in a worker, like validation.
+    const { changed } = await this.jobs.replace(
+      { batchId, fields: this.fieldsOf(b.module), field, find, replacement, matchCase, wholeCell, now: this.now().toISOString() },
+      jobId,
+    );
+    const summary = changed > 0 ? await this.validate(batchId, jobId) : this.summary(batchId);
+    return { changed, summary };
   }
 
   async exclude(batchId: number, rows: number[], excluded: boolean): Promise<Summary> {
@@ -279,28 +260,10 @@ export class BatchService {
     };
   }
 
-  /** Writes the error report CSV (temporary name, then rename); returns the rows written. */
-  exportErrors(batchId: number, file: string): { path: string; rows: number } {
-    const b = this.record(batchId);
-    const abs = path.resolve(file);
-    if (!fs.existsSync(path.dirname(abs))) {
-      throw new AppError('FILE_NOT_FOUND', `The folder ${path.dirname(abs)} does not exist.`);
-    }
-    // A BOM, so a spreadsheet opens the report as UTF-8 and accents survive the round trip.
-    const lines: string[] = [`\uFEFF${reportHeader(b.header)}`];
-    let written = 0;
-    for (let offset = 0; ; offset += PAGE) {
-      const page = this.state.rowsWithIssues(batchId, 'any', PAGE, offset);
-      if (page.rows.length === 0) break;
-      const stored = this.batches.rowsByNumbers(batchId, page.rows);
-      const issues = this.state.issuesOfRows(batchId, page.rows);
-      for (const r of stored) {
-        lines.push(reportLine(r.rowNo, [...r.cells, ...(r.extra ?? [])], Math.max(b.header.length, r.cells.length + (r.extra?.length ?? 0)), issues.get(r.rowNo) ?? []));
-        written += 1;
-      }
-    }
-    writeFileAtomic(abs, `${lines.join('\r\n')}\r\n`);
-    return { path: abs, rows: written };
+  /** Writes the error report CSV (in a worker; temporary name, then rename). */
+  async exportErrors(batchId: number, file: string, jobId?: string): Promise<{ path: string; rows: number }> {
+    this.record(batchId);
+    return this.jobs.errorReport(batchId, checkReportFolder(file), jobId);
   }
 
   private async applyChange(batchId: number, change: Change, direction: 'undo' | 'redo', entryId: number): Promise<Summary> {
@@ -390,7 +353,4 @@ export function toSource(r: StoredRow): { row: number; cells: ReadonlyArray<stri
   return { row: r.rowNo, cells: r.cells, width: r.width };
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 

@@ -33,7 +33,7 @@ export function batchHandlers(ctx: HandlerContext): BatchHandlers {
     'batch.rows': async ({ batch, offset, limit, filter }) => svc().rows(batch, offset, limit, filter),
     'batch.setMapping': async ({ batch, mapping, jobId }) => svc().setMapping(batch, mapping, jobId),
     'batch.editCell': async ({ batch, row, field, value }) => svc().editCell(batch, row, field, value),
-    'batch.replace': async ({ batch, field, find, replace, matchCase, wholeCell }) => svc().replace(batch, field, find, replace, matchCase, wholeCell),
+    'batch.replace': async ({ batch, field, find, replace, matchCase, wholeCell, jobId }) => svc().replace(batch, field, find, replace, matchCase, wholeCell, jobId),
     'batch.exclude': async ({ batch, rows, excluded }) => svc().exclude(batch, rows, excluded),
     'batch.excludeInvalid': async ({ batch }) => svc().excludeInvalid(batch),
     'batch.undo': async ({ batch }) => svc().undo(batch),

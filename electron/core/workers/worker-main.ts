@@ -6,6 +6,8 @@ import { toErrorInfo } from '../../../shared/ipc/errors';
 import { runReplicaLoad } from '../engines/replica-load/run-replica-load';
 import { runBatchImport } from '../engines/import/run-batch-import';
 import { runBatchValidation } from '../engines/batch/run-batch-validation';
+import { runBatchReplace } from '../engines/batch/run-batch-replace';
+import { runErrorReport } from '../engines/batch/run-error-report';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
 import type { JobContext } from '../engines/replica-load/load-types';
@@ -35,6 +37,10 @@ async function run(job: WorkerJob): Promise<unknown> {
       return runBatchImport(job.payload, ctx);
     case 'batch.validate':
       return runBatchValidation(job.payload, ctx);
+    case 'batch.replace':
+      return runBatchReplace(job.payload, ctx);
+    case 'batch.errorReport':
+      return runErrorReport(job.payload, ctx);
     default:
       throw new Error('unknown job');
   }

@@ -5,11 +5,15 @@ import type { ErrorInfo } from '../../../shared/ipc/errors';
 import type { BatchImportJob } from '../engines/import/import-types';
 import type { JobProgress, ReplicaLoadJob } from '../engines/replica-load/load-types';
 import type { BatchValidateJob } from '../engines/batch/run-batch-validation';
+import type { BatchReplaceJob } from '../engines/batch/run-batch-replace';
+import type { ErrorReportJob } from '../engines/batch/run-error-report';
 
 export type WorkerJob =
   | { kind: 'replica.load'; payload: ReplicaLoadJob }
   | { kind: 'batch.import'; payload: BatchImportJob }
-  | { kind: 'batch.validate'; payload: BatchValidateJob };
+  | { kind: 'batch.validate'; payload: BatchValidateJob }
+  | { kind: 'batch.replace'; payload: BatchReplaceJob }
+  | { kind: 'batch.errorReport'; payload: ErrorReportJob };
 
 /**
  * `cancel` is a shared flag rather than only a message: a job busy draining its parser's

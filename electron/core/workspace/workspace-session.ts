@@ -1,6 +1,7 @@
 /**
  * One open workspace: its connection and the repositories and services built on it.
  */
+import type { BatchJobs } from '../batch/batch-jobs';
 import type { FieldMeta } from '../../../shared/domain/field-meta';
 import { openWorkspaceDb, type Db } from '../db/open';
 import { schemaVersion } from '../db/migrate';
@@ -27,8 +28,8 @@ export class WorkspaceSession {
       resourcesDir: string;
       nativeBinding?: string;
       now: () => Date;
-      /** Validates a whole batch in a worker; the core's job runner provides it. */
-      validateInWorker: (batchId: number, fields: FieldMeta[], jobId?: string) => Promise<void>;
+      /** Whole-batch work in a worker; the core's job runner provides it. */
+      batchJobs: BatchJobs;
     },
   ) {
     this.db = openWorkspaceDb(path, { create: opts.create, nativeBinding: opts.nativeBinding });
@@ -37,7 +38,7 @@ export class WorkspaceSession {
     this.metadata = new MetadataService(this.metadataRepo, opts.resourcesDir);
     const fieldsOf = (m: string): FieldMeta[] => this.metadata.find(m)?.fields ?? [];
     this.replicaView = new ReplicaView(this.replicaRepo, fieldsOf);
-    this.batches = new BatchService(this.db, fieldsOf, opts.now, opts.validateInWorker);
+    this.batches = new BatchService(this.db, fieldsOf, opts.now, opts.batchJobs);
   }
 
   info(): { path: string; schemaVersion: number; isDefault: boolean } {

@@ -147,6 +147,19 @@ export class BatchStateRepo {
     ).map((i) => ({ ...i }));
   }
 
+  /** The next rows with issues after `afterRow` (excluded rows left out), for whole-batch scans. */
+  rowsWithIssuesAfter(batchId: number, afterRow: number, limit: number): number[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT DISTINCT row_no AS r FROM batch_issues
+           WHERE batch_id = ? AND row_no > ? AND row_no NOT IN (SELECT row_no FROM batch_excluded WHERE batch_id = ?)
+           ORDER BY row_no LIMIT ?`,
+        )
+        .all(batchId, afterRow, batchId, limit) as { r: number }[]
+    ).map((x) => x.r);
+  }
+
   issuesOfRows(batchId: number, rows: readonly number[]): Map<number, Issue[]> {
     const out = new Map<number, Issue[]>();
     const stmt = this.db.prepare('SELECT row_no AS row, col AS "column", field, code, message, severity FROM batch_issues WHERE batch_id = ? AND row_no = ? ORDER BY rowid');

@@ -5,7 +5,7 @@
  * cells come first, untouched; then Preflight's row number, Zoho's own error notation
  * (`CODE-field` joined by `:`, as in a Bulk Write result file) and readable messages.
  */
-import type { Issue } from '../../../shared/domain/batch';
+import type { Issue } from '../../../../shared/domain/batch';
 
 export const REPORT_COLUMNS = ['Preflight row', 'Zoho errors', 'Errors', 'Warnings'];
 

@@ -1,0 +1,80 @@
+/**
+ * Find and replace in one field across a whole batch (worker side): every row's current
+ * value (after mapping, transforms and earlier edits) is searched, and the changed cells
+ * become edits, with one journal entry, in one transaction.
+ */
+import type { BatchMapping } from '../../../../shared/domain/batch';
+import type { FieldMeta } from '../../../../shared/domain/field-meta';
+import { AppError } from '../../../../shared/ipc/errors';
+import { openWorkspaceDb } from '../../db/open';
+import { BatchRepo } from '../../db/repos/batch-repo';
+import { BatchStateRepo } from '../../db/repos/batch-state-repo';
+import { JournalRepo } from '../../db/repos/journal-repo';
+import type { JobContext } from '../replica-load/load-types';
+import { computeRow, rowContext } from './compute-row';
+import type { JournalChange } from './journal-change';
+import { replaceInValue, type ReplaceRule } from './replace-in-value';
+
+export interface BatchReplaceJob extends ReplaceRule {
+  dbPath: string;
+  nativeBinding?: string;
+  batchId: number;
+  fields: FieldMeta[];
+  field: string;
+  now: string;
+}
+
+const PAGE = 10_000;
+const PROGRESS_EVERY_MS = 100;
+
+/** Resolves with the number of cells changed (0 leaves the batch and its journal alone). */
+export async function runBatchReplace(job: BatchReplaceJob, ctx: JobContext): Promise<{ changed: number }> {
+  const db = openWorkspaceDb(job.dbPath, { create: false, migrate: false, nativeBinding: job.nativeBinding });
+  try {
+    const batches = new BatchRepo(db);
+    const state = new BatchStateRepo(db);
+    const b = batches.get(job.batchId);
+    if (!b) {
+      throw new AppError('BATCH_NOT_FOUND', `There is no batch ${job.batchId}.`);
+    }
+    // Lookups are left out: the search is on what the user sees and typed, not on record ids.
+    const rc = rowContext(b.header, JSON.parse(b.mappingJson) as BatchMapping, job.fields, null);
+    const edits = state.edits(job.batchId);
+    const cells: { row: number; before: string | null; after: string }[] = [];
+    let after = 0;
+    let done = 0;
+    let last = 0;
+    for (;;) {
+      if (ctx.cancelled()) {
+        throw new AppError('CANCELLED', 'Find and replace was cancelled; nothing was changed.');
+      }
+      const page = batches.rowsAfter(job.batchId, after, PAGE);
+      if (page.length === 0) break;
+      after = page[page.length - 1]?.rowNo ?? after;
+      for (const r of page) {
+        const rowEdits = edits.get(r.rowNo);
+        const current = computeRow({ row: r.rowNo, cells: r.cells, width: r.width }, rc, rowEdits).values.get(job.field)?.value ?? '';
+        const next = replaceInValue(current, job);
+        if (next !== null && next !== current) {
+          cells.push({ row: r.rowNo, before: rowEdits?.get(job.field) ?? null, after: next });
+        }
+      }
+      done += page.length;
+      const now = Date.now();
+      if (now - last >= PROGRESS_EVERY_MS) {
+        last = now;
+        ctx.progress({ phase: 'replacing', done, total: b.rowCount, rows: done });
+      }
+    }
+    if (cells.length > 0) {
+      const journal = new JournalRepo(db);
+      db.transaction(() => {
+        for (const c of cells) state.setEdit(job.batchId, c.row, job.field, c.after);
+        journal.append(job.batchId, 'replace', { kind: 'replace', field: job.field, cells } satisfies JournalChange, job.now);
+      })();
+    }
+    return { changed: cells.length };
+  } finally {
+    db.close();
+  }
+}
