@@ -10,6 +10,11 @@ export interface FieldMeta {
   length: number | null;
   decimalPlaces: number | null;
   systemMandatory: boolean;
+  /**
+   * Required by the layout (the UI's form) though not by Zoho's API: Bulk Write inserts the
+   * record without it, so a missing value is only a warning (ZOHO-SPEC §3).
+   */
+  layoutMandatory: boolean;
   readOnly: boolean;
   custom: boolean;
   unique: { caseSensitive: boolean } | null;

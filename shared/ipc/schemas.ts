@@ -32,6 +32,7 @@ export const FieldMetaSchema = z.object({
   length: z.number().nullable(),
   decimalPlaces: z.number().nullable(),
   systemMandatory: z.boolean(),
+  layoutMandatory: z.boolean(),
   readOnly: z.boolean(),
   custom: z.boolean(),
   unique: z.object({ caseSensitive: z.boolean() }).nullable(),

@@ -238,6 +238,18 @@ describe('import.start and the batch', () => {
     expect(issuesOf(after, 'Last_Name')).toEqual([]);
   });
 
+  it('a field only the layout requires is a warning; a system-mandatory one an error', async () => {
+    const file = write('deals.csv', 'Deal Name,Stage,Closing Date\r\nBig one,Qualification,\r\n,Qualification,2026-12-01\r\n');
+    const s = await t.call('import.start', { source: src(file), module: 'Deals', encoding: 'auto', delimiter: 'auto', mapping: null, template: null });
+    expect(s.issues.map((i) => [i.row, i.field, i.code, i.severity])).toEqual(
+      expect.arrayContaining([
+        [1, 'Closing_Date', 'LAYOUT_MANDATORY', 'warning'],
+        [2, 'Deal_Name', 'MANDATORY_NOT_FOUND', 'error'],
+      ]),
+    );
+    expect(s).toMatchObject({ warnings: 1, invalid: 1 });
+  });
+
   it('keeps ragged rows and reports them', async () => {
     const file = write('ragged.csv', 'Last Name,Email\r\nA,a@example.com\r\nB\r\nC,c@example.com,extra\r\n');
     const s = await t.call('import.start', { source: src(file), module: 'Leads', encoding: 'auto', delimiter: 'auto', mapping: null, template: null });

@@ -23,7 +23,9 @@ export class MetadataService {
   find(module: string): EffectiveFields | null {
     const org = this.repo.get(module);
     if (org) {
-      return { source: 'org', fields: JSON.parse(org.fieldsJson) as FieldMeta[] };
+      // Saved by an earlier version, a field may lack flags added since; they default to off.
+      const saved = JSON.parse(org.fieldsJson) as Partial<FieldMeta>[];
+      return { source: 'org', fields: saved.map((f) => ({ ...f, layoutMandatory: f.layoutMandatory ?? false }) as FieldMeta) };
     }
     const std = loadStandardMetadata(this.resourcesDir, module);
     return std ? { source: 'standard', fields: std } : null;

@@ -74,6 +74,7 @@ describe('parseFieldsResponse: shape', () => {
       length: null,
       decimalPlaces: null,
       systemMandatory: false,
+      layoutMandatory: false,
       readOnly: false,
       custom: false,
       unique: null,
@@ -202,5 +203,19 @@ describe('mandatoryFields / uniqueFields', () => {
 
   it('lists unique api names in metadata order', () => {
     expect(uniqueFields(fields)).toEqual(['Email', 'Phone']);
+  });
+});
+
+describe('parseFieldsResponse: layout-mandatory flags', () => {
+  it('reads `required` (v7/v8 layouts) and `mandatory` (v2 SDK models)', () => {
+    const r = parseFieldsResponse(
+      { fields: [{ api_name: 'A', data_type: 'text', required: true }, { api_name: 'B', data_type: 'text', mandatory: 'true' }, { api_name: 'C', data_type: 'text' }] },
+      'Deals',
+    );
+    expect(r.map((f) => [f.apiName, f.layoutMandatory])).toEqual([
+      ['A', true],
+      ['B', true],
+      ['C', false],
+    ]);
   });
 });

@@ -13,6 +13,7 @@ export function makeField(dataType: string, over: Partial<FieldMeta> = {}): Fiel
     length: null,
     decimalPlaces: null,
     systemMandatory: false,
+    layoutMandatory: false,
     readOnly: false,
     custom: false,
     unique: null,

@@ -28,6 +28,8 @@ export interface RowContext {
   fields: readonly FieldMeta[];
   fieldsByName: ReadonlyMap<string, FieldMeta>;
   mappedFields: ReadonlySet<string>;
+  /** Fields the layout requires (a warning when missing; Bulk Write does not enforce them). */
+  layoutMandatory: ReadonlySet<string>;
   resolver: LookupResolver | null;
   /** Each mapped field, worked out once per batch rather than once per row. */
   plans: readonly FieldPlan[];
@@ -80,6 +82,7 @@ export function rowContext(header: readonly string[], mapping: BatchMapping, fie
     fields,
     fieldsByName,
     mappedFields: new Set(mapping.fields.map((f) => f.field)),
+    layoutMandatory: new Set(fields.filter((f) => f.layoutMandatory).map((f) => f.apiName)),
     resolver,
     plans,
   };
@@ -150,7 +153,7 @@ export function computeRow(src: SourceRow, ctx: RowContext, edits?: ReadonlyMap<
   }
   // Values that failed a transform or lookup already carry their issue; judge the rest.
   const judged = failed === null ? values : new Map([...values].filter(([f]) => !failed.has(f)));
-  for (const issue of checkRow({ row: src.row, values: judged, fields: ctx.fields, mappedFields: ctx.mappedFields })) {
+  for (const issue of checkRow({ row: src.row, values: judged, fields: ctx.fields, mappedFields: ctx.mappedFields, layoutMandatory: ctx.layoutMandatory })) {
     // A mandatory field whose value failed a transform is reported once, for the failure.
     if (!(issue.code === 'MANDATORY_NOT_FOUND' && failed?.has(issue.field))) {
       issues.push(issue);

@@ -74,6 +74,8 @@ function parseField(raw: unknown, index: number, module: string): FieldMeta {
     length: toNumber(raw.length),
     decimalPlaces: toNumber(raw.decimal_place),
     systemMandatory: isTrue(raw.system_mandatory),
+    // Layouts spell it `required` (v7/v8) or `mandatory` (v2 SDK models); accept both.
+    layoutMandatory: isTrue(raw.required) || isTrue(raw.mandatory),
     readOnly: isReadOnly(raw, dataType),
     custom: isTrue(raw.custom_field),
     unique: parseUnique(raw.unique),
