@@ -363,3 +363,24 @@ describe('ambiguous date columns', () => {
     expect(p.ambiguousDateColumns).toEqual(['Born']);
   });
 });
+
+describe('cancelling', () => {
+  it('a cancelled re-mapping leaves the batch with its previous mapping and issues', async () => {
+    const lines = ['Last Name,Email'];
+    for (let i = 0; i < 300_000; i += 1) lines.push(`L${i},${i % 3 === 0 ? 'bad' : `p${i}@example.com`}`);
+    const file = write('big.csv', `${lines.join('\r\n')}\r\n`);
+    const s = await t.call('import.start', { source: src(file), module: 'Leads', encoding: 'auto', delimiter: 'auto', mapping: null, template: null });
+    expect(s.invalid).toBe(100_000);
+    const jobId = 'job_remap_cancel';
+    const without = { ...s.mapping, fields: s.mapping.fields.filter((f) => f.field !== 'Email') };
+    const pending = t.core.dispatch('batch.setMapping', { batch: s.batch, mapping: without, jobId });
+    await new Promise((r) => setTimeout(r, 150));
+    await t.call('job.cancel', { jobId });
+    const env = await pending;
+    expect(env.ok ? 'done' : env.error.code).toBe('CANCELLED');
+    const after = await t.call('batch.summary', { batch: s.batch });
+    expect(after.mapping).toEqual(s.mapping);
+    expect(after.invalid).toBe(100_000);
+    expect(after.canUndo).toBe(false);
+  });
+});

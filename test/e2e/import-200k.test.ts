@@ -62,9 +62,20 @@ async function countsShow(...parts: string[]): Promise<void> {
 }
 
 describe('a 200,000-row export to zero errors', () => {
-  it('maps it with declared phone and date formats and imports it', async () => {
+  it('shows progress while importing, and a cancel leaves no batch behind', async () => {
     await imp.importWithPicker(csv);
     await imp.chooseModule('Contacts');
+    await page.getByRole('button', { name: 'Import all rows' }).click();
+    const panel = page.getByRole('region', { name: 'Importing old-crm-export.csv' });
+    await panel.getByText('Importing rows…').waitFor();
+    await app.screenshot('import-200k-00-progress');
+    await panel.getByRole('button', { name: 'Cancel import' }).click();
+    await page.getByRole('status').filter({ hasText: 'Import cancelled.' }).waitFor();
+    await expect(page.getByRole('navigation', { name: 'Batches' }).getByRole('button', { name: /Contacts · 200,000 rows/ }).count()).resolves.toBe(0);
+  });
+
+  it('maps it with declared phone and date formats and imports it', async () => {
+    // Still on the mapping screen after the cancel, with the file and its mapping.
     await expect(imp.fieldSelect('Birthday').inputValue()).resolves.toBe('Date_of_Birth');
     await imp.declareDate('Birthday', 'dmy');
     const phone = await imp.openTransforms('Phone');

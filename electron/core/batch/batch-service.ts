@@ -137,7 +137,19 @@ export class BatchService {
       this.journal.append(batchId, 'mapping', { kind: 'mapping', before, after: mapping } satisfies Change, this.now().toISOString());
       this.remember(b.module, mapping);
     })();
-    return this.validate(batchId, jobId);
+    try {
+      return await this.validate(batchId, jobId);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'CANCELLED') {
+        // The issues still describe the old mapping, so the old mapping comes back with them.
+        this.db.transaction(() => {
+          this.state.setMapping(batchId, before);
+          this.journal.dropLast(batchId);
+        })();
+        throw new AppError('CANCELLED', 'Cancelled; the batch keeps its previous mapping.');
+      }
+      throw err;
+    }
   }
 
   async editCell(batchId: number, row: number, field: string, value: string | null): Promise<Summary> {

@@ -486,7 +486,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (client) => (set, ge
         patch({
           job: null,
           notice: remap
-            ? 'Cancelled. The batch is re-validated the next time its mapping is applied.'
+            ? 'Cancelled. The batch keeps its previous mapping.'
             : 'Import cancelled. Adjust the mapping and import again when ready.',
         });
         void get().refreshBatches();

@@ -29,6 +29,11 @@ export class JournalRepo {
     return (this.db.prepare('SELECT id, kind, payload FROM batch_journal WHERE batch_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1').get(batchId) as JournalEntry | undefined) ?? null;
   }
 
+  /** Forgets the latest change (one whose follow-up was cancelled, so it never took effect). */
+  dropLast(batchId: number): void {
+    this.db.prepare('DELETE FROM batch_journal WHERE id = (SELECT max(id) FROM batch_journal WHERE batch_id = ?)').run(batchId);
+  }
+
   markUndone(id: number, undone: boolean): void {
     this.db.prepare('UPDATE batch_journal SET undone = ? WHERE id = ?').run(undone ? 1 : 0, id);
   }
