@@ -59,13 +59,15 @@ function flagValue<T extends string>(args: ParsedArgs, name: string, allowed: re
   return v as T;
 }
 
-/** `--delimiter` takes `,` `;` `|`, or `tab` / `\t` for a tab. */
+/** `--delimiter` takes comma, semicolon, tab or pipe by name, or the character itself. */
 function delimiterFlag(args: ParsedArgs): string {
   const v = args.flags.get('--delimiter');
   if (v === undefined) return 'auto';
-  if (v === 'tab' || v === '\\t') return '\t';
+  // By name, so a shell never has to quote a semicolon, a pipe or a tab.
+  const named: Record<string, string> = { comma: ',', semicolon: ';', pipe: '|', tab: '\t', '\\t': '\t' };
+  if (typeof v === 'string' && named[v] !== undefined) return named[v];
   if (typeof v === 'string' && ['auto', ',', ';', '|', '\t'].includes(v)) return v;
-  throw new UsageError('--delimiter must be auto, ",", ";", "|" or tab');
+  throw new UsageError('--delimiter must be auto, comma, semicolon, tab or pipe (or the character itself)');
 }
 
 function requireFile(args: ParsedArgs, index: number): string {

@@ -137,8 +137,17 @@ describe('preflight import / batch show', () => {
     expect(out.valid).toBe(2);
   });
 
+  it('takes the delimiter and encoding by name', () => {
+    const file = path.join(dir, 'semi.csv');
+    fs.writeFileSync(file, Buffer.from('Surname;E-mail\r\nN\xfa\xf1ez;nunez@example.com\r\n', 'latin1'));
+    const r = run(['--workspace', iws, 'import', file, '--module', 'Leads', '--delimiter', 'semicolon', '--encoding', 'windows-1252', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout)).toMatchObject({ module: 'Leads', rows: 1, valid: 1, invalid: 0 });
+  });
+
   it('shows an existing batch, in JSON and for a person', () => {
     const r = run(['--workspace', iws, 'batch', 'show', '2', '--json']);
+    // Batch 3 (the semicolon file) came later; batch 2 is still the template import.
     expect(r.code).toBe(0);
     expect(json(r.stdout)).toMatchObject({ batch: 2, module: 'Contacts', rows: 4, valid: 2, invalid: 2 });
     const human = run(['--workspace', iws, 'batch', 'show', '2']);
