@@ -14,7 +14,7 @@ import { writeSection } from './results-file';
 const ROOT = process.cwd();
 const TMP = path.join(ROOT, 'bench', 'tmp');
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET = 1.25;
 const MEMORY_TARGET_MIB = 1024;
 
