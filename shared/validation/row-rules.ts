@@ -52,12 +52,8 @@ export function checkRow(input: RowInput): Issue[] {
     }
   }
 
-  for (const field of fields) {
+  for (const field of mandatoryFields(fields, layoutMandatory)) {
     const required = systemMandatory(field);
-    const byLayout = !required && !field.readOnly && layoutMandatory?.has(field.apiName) === true;
-    if (!required && !byLayout) {
-      continue;
-    }
     const cell = mappedFields.has(field.apiName) ? values.get(field.apiName) : undefined;
     if (cell !== undefined && !isBlank(cell.value)) {
       continue;
@@ -84,6 +80,25 @@ export function checkRow(input: RowInput): Issue[] {
     );
   }
   return issues;
+}
+
+const NO_LAYOUT: ReadonlySet<string> = new Set();
+const mandatoryCache = new WeakMap<readonly FieldMeta[], WeakMap<ReadonlySet<string>, FieldMeta[]>>();
+
+/** The fields a row must fill (system- or layout-mandatory, not read-only), in field order; cached per batch. */
+function mandatoryFields(fields: readonly FieldMeta[], layoutMandatory: ReadonlySet<string> | undefined): FieldMeta[] {
+  const layout = layoutMandatory ?? NO_LAYOUT;
+  let byLayout = mandatoryCache.get(fields);
+  if (byLayout === undefined) {
+    byLayout = new WeakMap();
+    mandatoryCache.set(fields, byLayout);
+  }
+  let list = byLayout.get(layout);
+  if (list === undefined) {
+    list = fields.filter((f) => !f.readOnly && (f.systemMandatory || layout.has(f.apiName)));
+    byLayout.set(layout, list);
+  }
+  return list;
 }
 
 function fieldIndex(fields: readonly FieldMeta[]): Map<string, FieldMeta> {

@@ -1,14 +1,17 @@
 /**
  * SQL for import batches: the `batches` table and one row table per batch.
  *
- * A batch's rows live in `batch_t<N>` with columns `c1..cW` for the header's W columns, so no
- * header from a file ever reaches SQL text. Physical names are built here from integers and
- * checked against a strict pattern before they are spliced into SQL; values are always bound.
- * Cells are stored exactly as read: an empty cell is '' and only a cell that a short row does
- * not have is NULL, so every source value is recoverable as it was.
+ * A batch's rows live in `batch_t<N>` as blocks of up to ROWS_PER_BLOCK consecutive rows, each
+ * block one text value (see row-block-codec). Stored row by row, a million-row import spent
+ * most of its time binding nine million values one by one; as blocks it binds two thousand,
+ * and reading a page of rows back decodes one or two blocks. Physical names are built here
+ * from integers and checked against a strict pattern before they are spliced into SQL; values
+ * are always bound. Cells are kept exactly as read, every one of them, so a short row stays
+ * short and a long row keeps its extra cells.
  */
 import { AppError } from '../../../../shared/ipc/errors';
 import type { Db } from '../open';
+import { decodeRowBlock, RowBlockEncoder, type BlockRow } from './row-block-codec';
 
 /** What a new batch records about its source. */
 export interface NewBatch {
@@ -46,40 +49,28 @@ export interface StoredRow {
 
 /** Writes the rows of one batch table, in row order; call `flush` after the last one. */
 export interface RowWriter {
-  /** Adds a row: its number, its first W cells, and for a ragged row its width and extra cells (JSON). */
-  add(rowNo: number, cells: ReadonlyArray<string | null>, width: number | null, extra: string | null): void;
+  /**
+   * Adds a row: its number and all its cells, as many as it has. `plain` promises that no cell
+   * holds the codec's separators (U+001E, U+001F), which lets the block use its fast form.
+   */
+  add(rowNo: number, cells: readonly string[], plain: boolean): void;
   /** Writes the rows still held back. */
   flush(): void;
 }
 
-const ROWS_PER_INSERT = 32;
-/** SQLite's default limit on bound parameters per statement. */
-const MAX_BOUND_PARAMETERS = 32766;
+/** Rows per stored block: small enough that a page of scattered rows decodes quickly. */
+const ROWS_PER_BLOCK = 512;
 
-/** SQLite's default column limit is 2000; the row table adds row_no, width and extra. */
+/** A sane cap on a header's width (Zoho's own import takes far fewer columns). */
 export const MAX_BATCH_COLUMNS = 1997;
 
 const TABLE_PATTERN = /^batch_t[0-9]{1,9}$/;
-const COL_PATTERN = /^c[0-9]{1,4}$/;
 
 function checkTable(table: string): string {
   if (!TABLE_PATTERN.test(table)) {
     throw new Error(`internal: bad batch table name ${table}`);
   }
   return table;
-}
-
-/** `c1, c2, … cW`, each checked. */
-function columnList(width: number): string[] {
-  const cols: string[] = [];
-  for (let i = 1; i <= width; i += 1) {
-    const col = `c${i}`;
-    if (!COL_PATTERN.test(col)) {
-      throw new Error(`internal: bad batch column name ${col}`);
-    }
-    cols.push(col);
-  }
-  return cols;
 }
 
 interface BatchDbRow {
@@ -140,49 +131,44 @@ export class BatchRepo {
         mappingJson: b.mappingJson,
         createdAt: b.createdAt,
       });
-    const cols = columnList(width).map((c) => `${c} TEXT`);
-    // A rowid table with rows appended in row_no order: each insert lands on the B-tree's right edge.
-    this.db.exec(`CREATE TABLE ${table} (row_no INTEGER PRIMARY KEY, ${cols.join(', ')}, width INTEGER, extra TEXT)`);
+    // Blocks are appended in row order, so first_row, last_row and stored_before all grow with
+    // block_no; the two small indexes find the block of a row number or of a row offset.
+    this.db.exec(
+      `CREATE TABLE ${table} (block_no INTEGER PRIMARY KEY, first_row INTEGER NOT NULL, last_row INTEGER NOT NULL,
+         stored_before INTEGER NOT NULL, row_count INTEGER NOT NULL, fmt INTEGER NOT NULL, data TEXT NOT NULL);
+       CREATE INDEX ${table}_last ON ${table} (last_row);
+       CREATE INDEX ${table}_offset ON ${table} (stored_before);`,
+    );
     return { id: Number(info.lastInsertRowid), table };
   }
 
-  /**
-   * A writer of rows into a `width`-column batch table: one prepared plain INSERT that takes
-   * ROWS_PER_INSERT rows per call (and a one-row INSERT for the remainder at `flush`). Binding
-   * several rows per call costs about a sixth less CPU than one call per row: better-sqlite3's
-   * per-call overhead, not SQLite, dominates a row of short texts.
-   */
-  prepareRowInsert(table: string, width: number): RowWriter {
+  /** A writer of rows into a batch table, ROWS_PER_BLOCK rows to a block. */
+  prepareRowInsert(table: string): RowWriter {
     checkTable(table);
-    const names = ['row_no', ...columnList(width), 'width', 'extra'];
-    const per = names.length;
-    const rowsPerCall = Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(MAX_BOUND_PARAMETERS / per)));
-    const one = `(${names.map(() => '?').join(', ')})`;
-    const into = `INSERT INTO ${table} (${names.join(', ')}) VALUES`;
-    const many = this.db.prepare(`${into} ${new Array<string>(rowsPerCall).fill(one).join(', ')}`);
-    const single = this.db.prepare(`${into} ${one}`);
-    const args = new Array<string | number | null>(per * rowsPerCall).fill(null);
-    let pending = 0;
+    const insert = this.db.prepare(
+      `INSERT INTO ${table} (block_no, first_row, last_row, stored_before, row_count, fmt, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const encoder = new RowBlockEncoder();
+    let blockNo = 0;
+    let stored = 0;
+    let first = 0;
+    let last = 0;
+    const write = (): void => {
+      if (encoder.size === 0) return;
+      const { fmt, data } = encoder.finish();
+      blockNo += 1;
+      insert.run(blockNo, first, last, stored, encoder.lastSize, fmt, data);
+      stored += encoder.lastSize;
+    };
     return {
-      add(rowNo, cells, w, extra) {
-        const base = pending * per;
-        args[base] = rowNo;
-        for (let i = 0; i < width; i += 1) {
-          args[base + i + 1] = cells[i] ?? null;
-        }
-        args[base + width + 1] = w;
-        args[base + width + 2] = extra;
-        pending += 1;
-        if (pending === rowsPerCall) {
-          many.run(args);
-          pending = 0;
-        }
+      add(rowNo, cells, plain) {
+        if (encoder.size === 0) first = rowNo;
+        last = rowNo;
+        encoder.add(rowNo, cells, plain);
+        if (encoder.size === ROWS_PER_BLOCK) write();
       },
       flush() {
-        for (let r = 0; r < pending; r += 1) {
-          single.run(args.slice(r * per, (r + 1) * per));
-        }
-        pending = 0;
+        write();
       },
     };
   }
@@ -205,26 +191,58 @@ export class BatchRepo {
   /** A page of rows in source order (`offset` counts stored rows, not row numbers). */
   rows(id: number, offset: number, limit: number): StoredRow[] {
     const b = this.require(id);
-    return this.select(b, 'ORDER BY row_no LIMIT ? OFFSET ?', [limit, offset]);
+    const start = this.db.prepare(`SELECT block_no AS n, stored_before AS before FROM ${b.table} WHERE stored_before <= ? ORDER BY stored_before DESC LIMIT 1`).get(offset) as
+      | { n: number; before: number }
+      | undefined;
+    if (!start) return [];
+    const out: StoredRow[] = [];
+    let skip = offset - start.before;
+    for (const blk of this.db.prepare(`SELECT fmt, data FROM ${b.table} WHERE block_no >= ? ORDER BY block_no`).iterate(start.n) as IterableIterator<BlockData>) {
+      for (const r of decodeRowBlock(blk.fmt, blk.data)) {
+        if (skip > 0) {
+          skip -= 1;
+        } else {
+          out.push(toStored(r, b.header.length));
+          if (out.length === limit) return out;
+        }
+      }
+    }
+    return out;
   }
 
-  /** The rows after row number `afterRowNo` in source order (keyset paging for whole-batch scans). */
+  /**
+   * The rows after row number `afterRowNo` in source order (keyset paging for whole-batch
+   * scans; a page size that is a multiple of ROWS_PER_BLOCK decodes each block once).
+   */
   rowsAfter(id: number, afterRowNo: number, limit: number): StoredRow[] {
     const b = this.require(id);
-    return this.select(b, 'WHERE row_no > ? ORDER BY row_no LIMIT ?', [afterRowNo, limit]);
+    const out: StoredRow[] = [];
+    for (const blk of this.db.prepare(`SELECT fmt, data FROM ${b.table} WHERE last_row > ? ORDER BY block_no`).iterate(afterRowNo) as IterableIterator<BlockData>) {
+      for (const r of decodeRowBlock(blk.fmt, blk.data)) {
+        if (r.rowNo <= afterRowNo) continue;
+        out.push(toStored(r, b.header.length));
+        if (out.length === limit) return out;
+      }
+    }
+    return out;
   }
 
   /** The rows with these numbers, in the order asked; numbers with no row are left out. */
   rowsByNumbers(id: number, rowNos: readonly number[]): StoredRow[] {
     const b = this.require(id);
-    const width = b.header.length;
-    const stmt = this.db.prepare(`SELECT ${selectList(width)} FROM ${b.table} WHERE row_no = ?`).raw(true);
+    const find = this.db.prepare(`SELECT block_no AS n, fmt, data FROM ${b.table} WHERE last_row >= ? ORDER BY last_row LIMIT 1`);
+    const decoded = new Map<number, Map<number, BlockRow>>();
     const out: StoredRow[] = [];
-    for (const n of rowNos) {
-      const raw = stmt.get(n) as unknown[] | undefined;
-      if (raw) {
-        out.push(toRow(raw, width));
+    for (const rowNo of rowNos) {
+      const blk = find.get(rowNo) as (BlockData & { n: number }) | undefined;
+      if (!blk) continue;
+      let rows = decoded.get(blk.n);
+      if (!rows) {
+        rows = new Map(decodeRowBlock(blk.fmt, blk.data).map((r) => [r.rowNo, r]));
+        decoded.set(blk.n, rows);
       }
+      const r = rows.get(rowNo);
+      if (r) out.push(toStored(r, b.header.length));
     }
     return out;
   }
@@ -232,15 +250,23 @@ export class BatchRepo {
   /** The first `limit` rows whose field count differs from the header's. */
   raggedRows(id: number, limit: number): { row: number; fields: number }[] {
     const b = this.require(id);
-    return this.db
-      .prepare(`SELECT row_no AS row, width AS fields FROM ${b.table} WHERE width IS NOT NULL ORDER BY row_no LIMIT ?`)
-      .all(limit) as { row: number; fields: number }[];
+    const out: { row: number; fields: number }[] = [];
+    if (b.raggedRows === 0) return out;
+    for (const blk of this.db.prepare(`SELECT fmt, data FROM ${b.table} ORDER BY block_no`).iterate() as IterableIterator<BlockData>) {
+      for (const r of decodeRowBlock(blk.fmt, blk.data)) {
+        if (r.cells.length !== b.header.length) {
+          out.push({ row: r.rowNo, fields: r.cells.length });
+          if (out.length === limit) return out;
+        }
+      }
+    }
+    return out;
   }
 
   /** Number of stored rows. */
   count(id: number): number {
     const b = this.require(id);
-    return (this.db.prepare(`SELECT count(*) AS n FROM ${b.table}`).get() as { n: number }).n;
+    return (this.db.prepare(`SELECT coalesce(sum(row_count), 0) AS n FROM ${b.table}`).get() as { n: number }).n;
   }
 
   private require(id: number): BatchRecord {
@@ -250,24 +276,18 @@ export class BatchRepo {
     }
     return b;
   }
-
-  private select(b: BatchRecord, tail: string, params: number[]): StoredRow[] {
-    const width = b.header.length;
-    const raws = this.db.prepare(`SELECT ${selectList(width)} FROM ${b.table} ${tail}`).raw(true).all(...params) as unknown[][];
-    return raws.map((raw) => toRow(raw, width));
-  }
 }
 
-function selectList(width: number): string {
-  return ['row_no', ...columnList(width), 'width', 'extra'].join(', ');
+interface BlockData {
+  fmt: number;
+  data: string;
 }
 
-function toRow(raw: unknown[], width: number): StoredRow {
-  const extra = raw[width + 2] as string | null;
-  return {
-    rowNo: raw[0] as number,
-    cells: raw.slice(1, width + 1) as (string | null)[],
-    width: raw[width + 1] as number | null,
-    extra: extra === null ? null : (JSON.parse(extra) as string[]),
-  };
+/** A decoded row as the rest of the code sees it: the header's width of cells, then the extra. */
+function toStored(r: BlockRow, width: number): StoredRow {
+  const n = r.cells.length;
+  if (n === width) return { rowNo: r.rowNo, cells: r.cells, width: null, extra: null };
+  const cells: (string | null)[] = r.cells.slice(0, width);
+  while (cells.length < width) cells.push(null);
+  return { rowNo: r.rowNo, cells, width: n, extra: n > width ? r.cells.slice(width) : null };
 }

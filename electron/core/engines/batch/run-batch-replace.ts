@@ -24,7 +24,8 @@ export interface BatchReplaceJob extends ReplaceRule {
   now: string;
 }
 
-const PAGE = 10_000;
+// A multiple of the repository's 512-row blocks, so no block is decoded twice.
+const PAGE = 10_240;
 const PROGRESS_EVERY_MS = 100;
 
 /** Resolves with the number of cells changed (0 leaves the batch and its journal alone). */

@@ -17,6 +17,7 @@ import { RowValidator } from '../batch/row-validator';
 import { AppError } from '../../../../shared/ipc/errors';
 import { openWorkspaceDb, type Db } from '../../db/open';
 import { BatchRepo, type RowWriter } from '../../db/repos/batch-repo';
+import { isPlainText } from '../../db/repos/row-block-codec';
 import { isBlankRow } from '../csv/csv-batch-sink';
 import { parseCsvInThread } from '../csv/parse-csv-in-thread';
 import { cellText, type TokenBatch } from '../csv/csv-tokenizer';
@@ -140,7 +141,7 @@ async function importOnce(
           });
           batch.id = created.id;
           batch.header = header;
-          batch.writer = repo.prepareRowInsert(created.table, header.length);
+          batch.writer = repo.prepareRowInsert(created.table);
           if (plan && inParser) {
             const issues = new BatchStateRepo(db).issueWriter(created.id);
             parserIssues = issues;
@@ -203,7 +204,9 @@ function storeRows(
   onRow: RowSink | null,
 ): void {
   const { rowStarts } = batch;
-  const values: (string | null)[] = new Array<string | null>(width).fill(null);
+  // One look at the batch's text decides whether its rows can take the codec's fast form.
+  const plain = isPlainText(batch.text);
+  const padded: (string | null)[] = new Array<string | null>(width).fill(null);
   for (let r = 0; r < batch.rowCount; r += 1) {
     const first = rowStarts[r] as number;
     const count = (rowStarts[r + 1] as number) - first;
@@ -211,23 +214,17 @@ function storeRows(
       continue;
     }
     const rowNo = rowOffset + r + 1;
+    // Every cell is kept, ragged or not: a short row stays short, a long one keeps its extra.
+    const cells = new Array<string>(count);
+    for (let c = 0; c < count; c += 1) {
+      cells[c] = cellText(batch, first + c);
+    }
+    writer.add(rowNo, cells, plain);
     if (count === width) {
-      for (let c = 0; c < width; c += 1) {
-        values[c] = cellText(batch, first + c);
-      }
-      writer.add(rowNo, values, null, null);
-      onRow?.(rowNo, values, null);
+      onRow?.(rowNo, cells, null);
     } else {
-      // Ragged: kept whole, never dropped; the cells a short row lacks are NULL.
-      for (let c = 0; c < width; c += 1) {
-        values[c] = c < count ? cellText(batch, first + c) : null;
-      }
-      const extra: string[] = [];
-      for (let c = width; c < count; c += 1) {
-        extra.push(cellText(batch, first + c));
-      }
-      writer.add(rowNo, values, count, extra.length > 0 ? JSON.stringify(extra) : null);
-      onRow?.(rowNo, values, count);
+      for (let c = 0; c < width; c += 1) padded[c] = c < count ? (cells[c] as string) : null;
+      onRow?.(rowNo, padded, count);
       tally.raggedCount += 1;
       if (tally.ragged.length < MAX_RAGGED) {
         tally.ragged.push({ row: rowNo, fields: count });
