@@ -173,15 +173,20 @@ export class BatchStateRepo {
   /** Rows (not excluded) by their worst issue, plus the excluded count. */
   counts(batchId: number, totalRows: number): IssueCounts {
     const excluded = (this.db.prepare('SELECT count(*) AS n FROM batch_excluded WHERE batch_id = ?').get(batchId) as { n: number }).n;
-    const r = this.db
-      .prepare(
-        `SELECT
-           count(DISTINCT CASE WHEN severity = 'error' THEN row_no END) AS invalid,
-           count(DISTINCT row_no) AS flagged
-         FROM batch_issues i
-         WHERE batch_id = ? AND NOT EXISTS (SELECT 1 FROM batch_excluded x WHERE x.batch_id = i.batch_id AND x.row_no = i.row_no)`,
-      )
-      .get(batchId) as { invalid: number; flagged: number };
+    // Four small queries instead of one: each DISTINCT walks an index in row order, where a
+    // single query with two DISTINCTs sorted a temporary B-tree (120 ms on 200,000 issues).
+    const n = (sql: string): number => (this.db.prepare(sql).get(batchId) as { n: number }).n;
+    const invalidAll = n("SELECT count(*) AS n FROM (SELECT DISTINCT row_no FROM batch_issues WHERE batch_id = ? AND severity = 'error')");
+    const flaggedAll = n('SELECT count(*) AS n FROM (SELECT DISTINCT row_no FROM batch_issues WHERE batch_id = ?)');
+    const invalidExcluded =
+      excluded === 0
+        ? 0
+        : n(
+            "SELECT count(*) AS n FROM batch_excluded x WHERE x.batch_id = ? AND EXISTS (SELECT 1 FROM batch_issues i WHERE i.batch_id = x.batch_id AND i.row_no = x.row_no AND i.severity = 'error')",
+          );
+    const flaggedExcluded =
+      excluded === 0 ? 0 : n('SELECT count(*) AS n FROM batch_excluded x WHERE x.batch_id = ? AND EXISTS (SELECT 1 FROM batch_issues i WHERE i.batch_id = x.batch_id AND i.row_no = x.row_no)');
+    const r = { invalid: invalidAll - invalidExcluded, flagged: flaggedAll - flaggedExcluded };
     return { valid: totalRows - excluded - r.flagged, warnings: r.flagged - r.invalid, invalid: r.invalid, excluded };
   }
 
@@ -190,7 +195,9 @@ export class BatchStateRepo {
     const cond = severity === 'any' ? '' : severity === 'error' ? "AND severity = 'error'" : "AND severity = 'warning' AND row_no NOT IN (SELECT row_no FROM batch_issues WHERE batch_id = ? AND severity = 'error')";
     const params = severity === 'warning' ? [batchId, batchId] : [batchId];
     const base = `FROM batch_issues WHERE batch_id = ? ${cond} AND row_no NOT IN (SELECT row_no FROM batch_excluded WHERE batch_id = ?)`;
-    const total = (this.db.prepare(`SELECT count(DISTINCT row_no) AS n ${base}`).get(...params, batchId) as { n: number }).n;
+    // The totals are the batch counts (rows are counted by their worst issue, as here).
+    const c = this.counts(batchId, 0);
+    const total = severity === 'any' ? c.invalid + c.warnings : severity === 'error' ? c.invalid : c.warnings;
     const rows = (this.db.prepare(`SELECT DISTINCT row_no AS r ${base} ORDER BY row_no LIMIT ? OFFSET ?`).all(...params, batchId, limit, offset) as { r: number }[]).map((x) => x.r);
     return { total, rows };
   }
