@@ -92,6 +92,9 @@ describe('import.start and the batch', () => {
     expect(sha(MESSY)).toBe(before);
     expect(s).toMatchObject({ module: 'Contacts', rows: 4, valid: 0, invalid: 4, excluded: 0, canUndo: false });
     expect(s.mapping.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['First_Name', 'Last_Name', 'Email', 'Phone', 'Date_of_Birth']));
+    // Company names mapped to a lookup field are looked up by name, never sent as ids.
+    expect(s.mapping.fields.find((f) => f.field === 'Account_Name')?.transforms).toEqual([{ kind: 'lookup', by: 'name' }]);
+    expect(issuesOf(s, 'Account_Name')).toEqual([expect.objectContaining({ row: 4, code: 'LOOKUP_NOT_FOUND' })]);
     // Alan has no surname: Last_Name is system-mandatory.
     expect(s.issues).toContainEqual(expect.objectContaining({ row: 3, field: 'Last_Name', code: 'MANDATORY_NOT_FOUND', severity: 'error' }));
     expect(s.issues).toContainEqual(expect.objectContaining({ row: 2, column: 'E-mail', field: 'Email', code: 'INVALID_DATA', severity: 'error' }));

@@ -2,7 +2,9 @@
  * Channels that bring a CSV into a new batch: preview (detection, suggestions, templates) and
  * start (import, map, validate).
  */
-import type { BatchMapping } from '../../../shared/domain/batch';
+import type { BatchMapping, Transform } from '../../../shared/domain/batch';
+import { suggestedLookup } from '../../../shared/domain/default-transforms';
+import type { FieldMeta } from '../../../shared/domain/field-meta';
 import type { Handlers, Res } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { previewCsv } from '../engines/import/preview-csv';
@@ -24,7 +26,9 @@ export function mappingFromSuggestions(
   module: string,
   suggestions: readonly ColumnSuggestion[],
   picklistMemory: Readonly<Record<string, Record<string, string>>> = {},
+  context: { fields: readonly FieldMeta[]; sampleRows: readonly string[][] } = { fields: [], sampleRows: [] },
 ): BatchMapping {
+  const byName = new Map(context.fields.map((f) => [f.apiName, f]));
   return {
     module,
     ignoreEmpty: false,
@@ -34,7 +38,10 @@ export function mappingFromSuggestions(
         const field = s.field as string;
         // A picklist whose values the user translated before gets the same table again.
         const table = picklistMemory[field];
-        return { field, columns: [s.column], joinWith: ' ', transforms: table ? [{ kind: 'picklist' as const, table }] : [], defaultValue: null };
+        const meta = byName.get(field);
+        const lookup = meta ? suggestedLookup(meta, context.sampleRows.map((r) => r[s.index] ?? '')) : null;
+        const transforms: Transform[] = table ? [{ kind: 'picklist', table }] : lookup ? [lookup] : [];
+        return { field, columns: [s.column], joinWith: ' ', transforms, defaultValue: null };
       }),
   };
 }
@@ -91,6 +98,7 @@ export function importHandlers(ctx: HandlerContext): ImportHandlers {
       const { fields } = s.metadata.get(module);
       const file = resolveSource(source, ctx.uploads);
       const id = jobId ?? `import_${process.pid}_${Date.now()}`;
+      let sampleRows: string[][] = [];
       try {
         const choose = (header: readonly string[]): BatchMapping => {
           if (mapping) return { ...mapping, module };
@@ -106,11 +114,12 @@ export function importHandlers(ctx: HandlerContext): ImportHandlers {
             // The one template saved for these very headers is what the user did last time.
             return { ...templateToMapping(parseTemplate(JSON.parse(sameHeaders[0].templateJson)), header).mapping, module };
           }
-          return mappingFromSuggestions(module, suggestMapping(header, fields, s.batches.templates.history(module)), s.batches.picklistMemory(module));
+          return mappingFromSuggestions(module, suggestMapping(header, fields, s.batches.templates.history(module)), s.batches.picklistMemory(module), { fields, sampleRows });
         };
         // The header is read first so the mapping is known, and refused if wrong, before a
         // single row is stored; the worker then validates each row as it stores it.
-        const { header } = await previewCsv(file.path, { encoding, delimiter });
+        const { header, rows } = await previewCsv(file.path, { encoding, delimiter });
+        sampleRows = rows;
         const planned = choose(header);
         checkMapping(planned, header, fields);
         const imported = await ctx.importBatch(id, { file, module, encoding, delimiter, validate: { header, mappingJson: JSON.stringify(planned), fields } });

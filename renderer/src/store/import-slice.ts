@@ -6,6 +6,7 @@
  * upload when an import starts, so the picked File is kept here to upload again if the user
  * retries after a refused mapping or a cancel.
  */
+import { suggestedLookup } from '../../../shared/domain/default-transforms';
 import { newJobId } from '../api/ids';
 import { RpcError } from '../api/client';
 import { uiError } from './errors';
@@ -207,7 +208,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (client) => (set, ge
       header: res.header,
       sampleRows: res.rows,
       fields,
-      plans: keep ? prev.plans : plansFor(res, template),
+      plans: keep ? prev.plans : plansFor(res, template, fields),
       template,
       templates,
       ambiguousDateColumns: res.ambiguousDateColumns,
@@ -314,11 +315,15 @@ export const createImportSlice: SliceCreator<ImportSlice> = (client) => (set, ge
     },
 
     setPlanField(index, field) {
-      const { plans } = get().importState;
+      const { plans, fields, sampleRows } = get().importState;
       const owner = field === null ? undefined : plans.find((p, i) => i !== index && (p.field === field || p.split?.first === field || p.split?.last === field));
       if (owner !== undefined) return;
+      // A lookup belongs to its field: moving the column to another field redoes it (or drops it).
+      const meta = fields.find((f) => f.apiName === field);
+      const lookup = meta ? suggestedLookup(meta, sampleRows.map((r) => r[index] ?? '')) : null;
+      const formatFor = (p: ColumnPlan): ColumnPlan['format'] => (p.format === null || p.format.kind === 'lookup' ? lookup : p.format);
       patch({
-        plans: plans.map((p, i) => (i === index ? { ...p, field, split: null, origin: { kind: 'user' } } : p)),
+        plans: plans.map((p, i) => (i === index ? { ...p, field, split: null, format: formatFor(p), origin: { kind: 'user' } } : p)),
         startError: null,
       });
     },
@@ -343,7 +348,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (client) => (set, ge
       }
       if (s.preview === null) return;
       // Only the template named here may claim the template's suggestions.
-      patch({ template: name, plans: plansFor(s.preview, name), startError: null });
+      patch({ template: name, plans: plansFor(s.preview, name, s.fields), startError: null });
     },
 
     clearImportTemplate() {
@@ -457,9 +462,11 @@ export const createImportSlice: SliceCreator<ImportSlice> = (client) => (set, ge
   };
 
   /** The mapping screen's rows: the chosen template's mapping, else the suggestions. */
-  function plansFor(preview: ImportPreview, template: string | null): ColumnPlan[] {
+  function plansFor(preview: ImportPreview, template: string | null, fields: readonly FieldMeta[]): ColumnPlan[] {
     const saved = preview.templates.find((t) => t.name === template);
-    return saved === undefined ? plansFromSuggestions(preview.header, preview.suggestions, null) : plansFromTemplate(preview.header, saved.mapping, saved.name);
+    return saved === undefined
+      ? plansFromSuggestions(preview.header, preview.suggestions, null, { fields, sampleRows: preview.rows })
+      : plansFromTemplate(preview.header, saved.mapping, saved.name);
   }
 
   /** Runs an import-like call with a job id; on success the batch screen takes over. */

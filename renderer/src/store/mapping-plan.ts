@@ -9,6 +9,8 @@
  * choices always give the same mapping.
  */
 import type { BatchMapping, FieldMapping, Transform } from '../../../shared/domain/batch';
+import { suggestedLookup } from '../../../shared/domain/default-transforms';
+import type { FieldMeta } from '../../../shared/domain/field-meta';
 import type { Res } from '../../../shared/ipc/contract';
 
 /** Why a field was suggested for a column, as the core says. */
@@ -73,7 +75,13 @@ export function emptyPlan(column: string): ColumnPlan {
 }
 
 /** Plans from the core's suggestions (every suggestion is prefilled; its confidence is shown). */
-export function plansFromSuggestions(header: readonly string[], suggestions: readonly Suggestion[], template: string | null): ColumnPlan[] {
+export function plansFromSuggestions(
+  header: readonly string[],
+  suggestions: readonly Suggestion[],
+  template: string | null,
+  context: { fields: readonly FieldMeta[]; sampleRows: readonly string[][] } = { fields: [], sampleRows: [] },
+): ColumnPlan[] {
+  const byName = new Map(context.fields.map((f) => [f.apiName, f]));
   return header.map((column, index) => {
     const s = suggestions.find((x) => x.index === index) ?? suggestions.find((x) => x.column === column);
     const plan = emptyPlan(column);
@@ -84,7 +92,10 @@ export function plansFromSuggestions(header: readonly string[], suggestions: rea
       s.reason === 'template' && template !== null
         ? { kind: 'template', name: template }
         : { kind: 'suggested', reason: s.reason, confidence: s.confidence };
-    return { ...plan, field: s.field, origin };
+    // A lookup column of names starts as "find by name": the core says so too when it maps alone.
+    const meta = byName.get(s.field);
+    const lookup = meta ? suggestedLookup(meta, context.sampleRows.map((r) => r[index] ?? '')) : null;
+    return { ...plan, field: s.field, origin, format: lookup };
   });
 }
 
