@@ -124,7 +124,7 @@ function phoneProblem(value: string): string {
     return 'it looks like a spreadsheet read the phone as a sum (+1-532-344-1362 becomes -2237); take the phone from the original file';
   }
   if (/[()]/.test(value)) {
-    return 'Zoho does not take brackets; write (599)782-0605 as 599-782-0605';
+    return 'Zoho does not take brackets (write (599)782-0605 as 599-782-0605); a phone transform turns the whole column into digits';
   }
   if (value !== value.trim()) {
     return 'it has spaces before or after it; add a trim transform';

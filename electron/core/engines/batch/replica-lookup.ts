@@ -62,6 +62,13 @@ export function replicaLookup(repo: ReplicaRepo): LookupResolver {
         return { ok: false, code: 'LOOKUP_NOT_FOUND', message: `${field.label} has no lookup module in the metadata, so “${value}” cannot be resolved.` };
       }
       const index = indexOf(module);
+      if (index.ids.size === 0) {
+        return {
+          ok: false,
+          code: 'LOOKUP_NOT_FOUND',
+          message: `The replica has no ${module} records yet, so “${value}” cannot be found: load your ${module} export (Load export…) first.`,
+        };
+      }
       if (by === 'id') {
         return index.ids.has(value.trim())
           ? { ok: true, id: value.trim() }
