@@ -14,6 +14,7 @@ import type { JobContext } from '../replica-load/load-types';
 import { computeRow, rowContext } from './compute-row';
 import type { JournalChange } from './journal-change';
 import { replaceInValue, type ReplaceRule } from './replace-in-value';
+import { batchPages } from './batch-pages';
 
 export interface BatchReplaceJob extends ReplaceRule {
   dbPath: string;
@@ -23,10 +24,6 @@ export interface BatchReplaceJob extends ReplaceRule {
   field: string;
   now: string;
 }
-
-// A multiple of the repository's 512-row blocks, so no block is decoded twice.
-const PAGE = 10_240;
-const PROGRESS_EVERY_MS = 100;
 
 /** Resolves with the number of cells changed (0 leaves the batch and its journal alone). */
 export async function runBatchReplace(job: BatchReplaceJob, ctx: JobContext): Promise<{ changed: number }> {
@@ -42,16 +39,7 @@ export async function runBatchReplace(job: BatchReplaceJob, ctx: JobContext): Pr
     const rc = rowContext(b.header, JSON.parse(b.mappingJson) as BatchMapping, job.fields, null);
     const edits = state.edits(job.batchId);
     const cells: { row: number; before: string | null; after: string }[] = [];
-    let after = 0;
-    let done = 0;
-    let last = 0;
-    for (;;) {
-      if (ctx.cancelled()) {
-        throw new AppError('CANCELLED', 'Find and replace was cancelled; nothing was changed.');
-      }
-      const page = batches.rowsAfter(job.batchId, after, PAGE);
-      if (page.length === 0) break;
-      after = page[page.length - 1]?.rowNo ?? after;
+    for (const page of batchPages(batches, b, ctx, { phase: 'replacing', cancelMessage: 'Find and replace was cancelled; nothing was changed.' })) {
       for (const r of page) {
         const rowEdits = edits.get(r.rowNo);
         const current = computeRow({ row: r.rowNo, cells: r.cells, width: r.width }, rc, rowEdits).values.get(job.field)?.value ?? '';
@@ -59,12 +47,6 @@ export async function runBatchReplace(job: BatchReplaceJob, ctx: JobContext): Pr
         if (next !== null && next !== current) {
           cells.push({ row: r.rowNo, before: rowEdits?.get(job.field) ?? null, after: next });
         }
-      }
-      done += page.length;
-      const now = Date.now();
-      if (now - last >= PROGRESS_EVERY_MS) {
-        last = now;
-        ctx.progress({ phase: 'replacing', done, total: b.rowCount, rows: done });
       }
     }
     if (cells.length > 0) {

@@ -11,6 +11,7 @@ import { ReplicaRepo } from '../../db/repos/replica-repo';
 import type { JobContext } from '../replica-load/load-types';
 import { rowContext } from './compute-row';
 import { RowValidator } from './row-validator';
+import { batchPages } from './batch-pages';
 import { replicaLookup } from './replica-lookup';
 import type { BatchMapping } from '../../../../shared/domain/batch';
 
@@ -20,10 +21,6 @@ export interface BatchValidateJob {
   batchId: number;
   fields: FieldMeta[];
 }
-
-// A multiple of the repository's 512-row blocks, so no block is decoded twice.
-const PAGE = 10_240;
-const PROGRESS_EVERY_MS = 100;
 
 /** Re-validates every row of the batch; resolves with the number of issues written. */
 export async function runBatchValidation(job: BatchValidateJob, ctx: JobContext): Promise<{ issues: number }> {
@@ -42,32 +39,16 @@ export async function runBatchValidation(job: BatchValidateJob, ctx: JobContext)
     const excluded = state.excludedRows(job.batchId);
     const validator = new RowValidator(rc);
     let written = 0;
-    let last = 0;
     db.exec('BEGIN IMMEDIATE');
     try {
       state.replaceIssues(job.batchId, []);
       const sink = state.issueWriter(job.batchId);
-      // Keyset paging: an OFFSET would rescan every earlier row for each page.
-      let after = 0;
-      let done = 0;
-      for (;;) {
-        if (ctx.cancelled()) {
-          throw new AppError('CANCELLED', 'Validation was cancelled; the previous results are kept.');
-        }
-        const page = batches.rowsAfter(job.batchId, after, PAGE);
-        if (page.length === 0) break;
-        after = page[page.length - 1]?.rowNo ?? after;
-        done += page.length;
+      for (const page of batchPages(batches, b, ctx, { phase: 'validating', cancelMessage: 'Validation was cancelled; the previous results are kept.' })) {
         for (const r of page) {
           for (const i of validator.check({ row: r.rowNo, cells: r.cells, width: r.width }, edits.get(r.rowNo), excluded.has(r.rowNo))) {
             sink.add(i);
             written += 1;
           }
-        }
-        const now = Date.now();
-        if (now - last >= PROGRESS_EVERY_MS) {
-          last = now;
-          ctx.progress({ phase: 'validating', done, total: b.rowCount, rows: done });
         }
       }
       sink.flush();
@@ -76,7 +57,6 @@ export async function runBatchValidation(job: BatchValidateJob, ctx: JobContext)
       if (db.inTransaction) db.exec('ROLLBACK');
       throw err;
     }
-    ctx.progress({ phase: 'validating', done: b.rowCount, total: b.rowCount, rows: b.rowCount });
     return { issues: written };
   } finally {
     db.close();

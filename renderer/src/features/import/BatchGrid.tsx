@@ -5,6 +5,7 @@
  * Keys: arrows move the active cell, Page Up/Down and Home/End move by pages and to the ends,
  * Enter or F2 edits the active cell (Enter saves, Escape cancels), Space ticks the row.
  */
+import { useScrollViewport } from '../../components/use-scroll-viewport';
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useAppStore } from '../../store';
 import { BATCH_PAGE_SIZE, batchRowAt } from '../../store/batch-pages';
@@ -54,8 +55,6 @@ export function BatchGrid({ gridRef, columns, label, editRequest }: BatchGridPro
   const baseId = useId();
   const statusId = `${baseId}-status`;
 
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(0);
   const [active, setActive] = useState<{ index: number; col: number }>({ index: -1, col: LEADING_COLUMNS });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [draft, setDraft] = useState('');
@@ -63,29 +62,7 @@ export function BatchGrid({ gridRef, columns, label, editRequest }: BatchGridPro
   const editingRef = useRef<Editing | null>(null);
   const total = rows.total;
 
-  useEffect(() => {
-    const el = gridRef.current;
-    if (!el) return undefined;
-    let frame = 0;
-    const onScroll = (): void => {
-      if (frame === 0) {
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          setScrollTop(el.scrollTop);
-        });
-      }
-    };
-    const measure = (): void => setViewport(Math.max(0, el.clientHeight - HEADER_HEIGHT));
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    measure();
-    el.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      el.removeEventListener('scroll', onScroll);
-      observer.disconnect();
-      cancelAnimationFrame(frame);
-    };
-  }, [gridRef]);
+  const { scrollTop, viewport, setScrollTop } = useScrollViewport(gridRef, HEADER_HEIGHT);
 
   const geometry = windowGeometry(total, scrollTop, viewport, ROW_HEIGHT, OVERSCAN);
   const { firstRow, lastRow } = geometry;

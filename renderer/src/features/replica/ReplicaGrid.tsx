@@ -5,6 +5,7 @@
  * fetched; the scroll height is capped and scaled beyond a couple of million pixels (see
  * scaled-window.ts), so a million-row module scrolls and paints like a small one.
  */
+import { useScrollViewport } from '../../components/use-scroll-viewport';
 import { useCallback, useEffect, useId, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useAppStore } from '../../store';
 import { rowAt } from '../../store/grid-slice';
@@ -46,33 +47,8 @@ export function ReplicaGrid({ label, gridRef, onKeyboardOpen }: ReplicaGridProps
   const baseId = useId();
   const noteId = `${baseId}-unmatched`;
 
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(0);
 
-  // Follow the scroll position (once per frame) and the visible height.
-  useEffect(() => {
-    const el = gridRef.current;
-    if (!el) return undefined;
-    let frame = 0;
-    const onScroll = (): void => {
-      if (frame === 0) {
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          setScrollTop(el.scrollTop);
-        });
-      }
-    };
-    const measure = (): void => setViewport(Math.max(0, el.clientHeight - HEADER_HEIGHT));
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    measure();
-    el.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      el.removeEventListener('scroll', onScroll);
-      observer.disconnect();
-      cancelAnimationFrame(frame);
-    };
-  }, [gridRef]);
+  const { scrollTop, viewport, setScrollTop } = useScrollViewport(gridRef, HEADER_HEIGHT);
 
   const geometry = windowGeometry(total, scrollTop, viewport, ROW_HEIGHT, OVERSCAN);
   const { firstRow, lastRow } = geometry;
