@@ -1,6 +1,7 @@
 /**
  * "Import CSV…" in the header: the file picker (browser) or the native dialog (Electron).
  */
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 import { useRef, type ReactNode } from 'react';
 import { useAppStore, useTransportKind } from '../../store';
 import { isImportRunning } from '../../store/import-slice';
@@ -32,19 +33,7 @@ export function ImportCsvButton(): ReactNode {
         Import CSV…
       </button>
       {!isElectron && (
-        <input
-          ref={input}
-          type="file"
-          accept=".csv,.tsv,.txt,text/csv"
-          aria-label="CSV file to import"
-          className="file-input"
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file !== undefined) void importFile(file);
-          }}
-        />
+        <HiddenFileInput inputRef={input} accept=".csv,.tsv,.txt,text/csv" label="CSV file to import" onFile={(file) => void importFile(file)} />
       )}
     </>
   );

@@ -1,7 +1,8 @@
 /**
  * Where an import starts: a drop zone for a CSV and a button for the file picker.
  */
-import { useRef, useState, type ChangeEvent, type DragEvent, type ReactNode } from 'react';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
+import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useAppStore, useTransportKind } from '../../store';
 import { isCsvName } from '../../store/file-kind';
 
@@ -82,19 +83,7 @@ export function ImportDropZone({ compact = false }: ImportDropZoneProps): ReactN
         </p>
       )}
       {!isElectron && (
-        <input
-          ref={input}
-          type="file"
-          accept=".csv,.tsv,.txt,text/csv"
-          aria-label="CSV file to import"
-          className="file-input"
-          tabIndex={-1}
-          onChange={(e: ChangeEvent<HTMLInputElement>) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            take(file);
-          }}
-        />
+        <HiddenFileInput inputRef={input} accept=".csv,.tsv,.txt,text/csv" label="CSV file to import" onFile={take} />
       )}
     </div>
   );

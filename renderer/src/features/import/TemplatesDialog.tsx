@@ -2,6 +2,7 @@
  * The Templates panel: saved mapping templates, with export to a JSON file (the CLI's
  * template format), import from one, delete, and apply to the open batch.
  */
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 import { useRef, useState, type ReactNode } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../../components/format';
@@ -75,19 +76,7 @@ export function TemplatesDialog(): ReactNode {
           </button>
         </div>
         {!isElectron && (
-          <input
-            ref={input}
-            type="file"
-            accept=".json,application/json"
-            aria-label="Template file to import"
-            className="file-input"
-            tabIndex={-1}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file !== undefined) void importFile(file);
-            }}
-          />
+          <HiddenFileInput inputRef={input} accept=".json,application/json" label="Template file to import" onFile={(file) => void importFile(file)} />
         )}
       </div>
     </Modal>

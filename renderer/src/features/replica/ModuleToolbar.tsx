@@ -1,7 +1,8 @@
 /**
  * The module view's toolbar: record search and the buttons that load files.
  */
-import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { formatCount } from '../../components/format';
 import { useAppStore, useTransportKind } from '../../store';
 import { isLoadBusy, type LoadKind } from '../../store/load-slice';
@@ -37,15 +38,6 @@ export function ModuleToolbar(): ReactNode {
     }
   };
 
-  const picked = (kind: LoadKind) => (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    // Reset so choosing the same file again still fires a change.
-    e.target.value = '';
-    if (file !== undefined) {
-      void loadFile(kind, file);
-    }
-  };
-
   return (
     <div className="toolbar">
       <div className="search">
@@ -77,24 +69,8 @@ export function ModuleToolbar(): ReactNode {
       </button>
       {!isElectron && (
         <>
-          <input
-            ref={exportInput}
-            type="file"
-            accept=".csv,.zip,.json"
-            aria-label="Export file"
-            className="file-input"
-            tabIndex={-1}
-            onChange={picked('export')}
-          />
-          <input
-            ref={metadataInput}
-            type="file"
-            accept=".json"
-            aria-label="Field metadata file"
-            className="file-input"
-            tabIndex={-1}
-            onChange={picked('metadata')}
-          />
+          <HiddenFileInput inputRef={exportInput} accept=".csv,.zip,.json" label="Export file" onFile={(file) => void loadFile('export', file)} />
+          <HiddenFileInput inputRef={metadataInput} accept=".json" label="Field metadata file" onFile={(file) => void loadFile('metadata', file)} />
         </>
       )}
     </div>
