@@ -1,7 +1,7 @@
 /**
  * Deterministic Bulk Read style Contacts CSV of any size (tests and the benchmark).
  */
-import fs from 'node:fs';
+import { writeGeneratedCsv } from './write-generated-csv';
 
 const FIRST = ['Ada', 'José', 'Grace', 'Alan', 'Zoë', 'Chidi', 'Mei', 'Olusegun', 'Ingrid', 'Rahul', 'Søren', 'Fatima'];
 const LAST = ['Lovelace', 'Núñez', 'Hopper', 'Turing', 'Müller', 'Okafor', 'Wang', 'Obi', 'Larsen', 'Gupta', "O'Brien", 'Haddad'];
@@ -30,18 +30,5 @@ export function contactRow(i: number): string[] {
 
 /** Writes `rows` generated contacts to `file` (CRLF, as Zoho writes CSV). */
 export function writeContactsCsv(file: string, rows: number): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    let buf = `${CONTACT_HEADER.join(',')}\r\n`;
-    for (let i = 0; i < rows; i += 1) {
-      buf += `${contactRow(i).join(',')}\r\n`;
-      if (buf.length > 1 << 20) {
-        fs.writeSync(fd, buf);
-        buf = '';
-      }
-    }
-    fs.writeSync(fd, buf);
-  } finally {
-    fs.closeSync(fd);
-  }
+  writeGeneratedCsv(file, CONTACT_HEADER, rows, contactRow);
 }

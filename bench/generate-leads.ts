@@ -3,7 +3,7 @@
  * names, day-first dates, phones in five shapes, a few bad emails and blank surnames, quoted
  * notes with commas and line breaks — the mess a user brings, about 120 bytes a row.
  */
-import fs from 'node:fs';
+import { writeGeneratedCsv } from './write-generated-csv';
 
 const FIRST = ['Ada', 'José', 'Grace', 'Alan', 'Zoë', 'Chidi', 'Mei', 'Olusegun', 'Ingrid', 'Rahul', 'Søren', 'Fatima'];
 const LAST = ['Lovelace', 'Núñez', 'Hopper', 'Turing', 'Müller', 'Okafor', 'Wang', 'Obi', 'Larsen', 'Gupta', "O'Brien", 'Haddad'];
@@ -44,18 +44,5 @@ export function leadRow(i: number): string[] {
 
 /** Writes `rows` generated leads to `file` (CRLF). */
 export function writeLeadsCsv(file: string, rows: number): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    let buf = `${LEAD_HEADER.join(',')}\r\n`;
-    for (let i = 0; i < rows; i += 1) {
-      buf += `${leadRow(i).join(',')}\r\n`;
-      if (buf.length > 1 << 20) {
-        fs.writeSync(fd, buf);
-        buf = '';
-      }
-    }
-    fs.writeSync(fd, buf);
-  } finally {
-    fs.closeSync(fd);
-  }
+  writeGeneratedCsv(file, LEAD_HEADER, rows, leadRow);
 }

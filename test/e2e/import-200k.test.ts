@@ -4,10 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../helpers/host-process';
+import { openWindow, type OpenWindow } from '../helpers/open-window';
 import { tempDir } from '../helpers/temp-dir';
 import { ImportPage } from './pages/import-page';
 import { PreflightPage } from './pages/preflight-page';
@@ -24,8 +23,7 @@ function line(i: number): string {
   return `First${i},${surname},${email},${PHONES[i % 5]},${day}/${month}/19${50 + (i % 50)}`;
 }
 
-let host: HostProcess;
-let browser: Browser;
+let win: OpenWindow;
 let page: Page;
 let app: PreflightPage;
 let imp: ImportPage;
@@ -38,28 +36,16 @@ beforeAll(async () => {
   const out: string[] = ['First Name,Surname,E-mail,Phone,Birthday'];
   for (let i = 0; i < ROWS; i += 1) out.push(line(i));
   fs.writeFileSync(csv, `${out.join('\r\n')}\r\n`);
-  host = await startHostProcess();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(60_000);
+  win = await openWindow({ timeoutMs: 60_000 });
+  page = win.page;
   app = new PreflightPage(page);
   imp = new ImportPage(page);
-  await page.goto(host.url);
-  await page.getByRole('heading', { level: 1, name: 'Preflight' }).waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+  await win?.close();
   files?.cleanup();
 });
-
-async function countsShow(...parts: string[]): Promise<void> {
-  await page.waitForFunction((want) => {
-    const text = document.querySelector('[aria-label="Batch counts"]')?.textContent ?? '';
-    return want.every((w) => text.includes(w));
-  }, parts);
-}
 
 describe('a 200,000-row export to zero errors', () => {
   it('shows progress while importing, and a cancel leaves no batch behind', async () => {
@@ -82,7 +68,7 @@ describe('a 200,000-row export to zero errors', () => {
     await phone.getByLabel('Value format').selectOption('phone');
     await imp.importAll('old-crm-export.csv');
     // 200 emails written "(at)" and 40 rows without a surname are all that is left.
-    await countsShow('199,760 valid', '240 with errors');
+    await imp.countsShow('199,760 valid', '240 with errors');
     await app.screenshot('import-200k-01-imported');
   });
 
@@ -93,14 +79,14 @@ describe('a 200,000-row export to zero errors', () => {
     await panel.getByLabel('Find').fill('(at)');
     await panel.getByLabel('Replace with').fill('@');
     await panel.getByRole('button', { name: 'Replace all' }).click();
-    await countsShow('199,960 valid', '40 with errors');
+    await imp.countsShow('199,960 valid', '40 with errors');
   });
 
   it('excludes the rows that still have errors, and gets to zero', async () => {
     await imp.filter('Errors');
     await imp.row('old-crm-export.csv', 12).waitFor();
     await page.getByRole('button', { name: /^Exclude rows with errors/ }).click();
-    await countsShow('199,960 valid', '0 with errors', '40 excluded');
+    await imp.countsShow('199,960 valid', '0 with errors', '40 excluded');
     await app.screenshot('import-200k-02-zero-errors');
   });
 });

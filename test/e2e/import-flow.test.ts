@@ -5,52 +5,32 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../helpers/host-process';
+import { openWindow, type OpenWindow } from '../helpers/open-window';
 import { FIXTURES, tempDir } from '../helpers/temp-dir';
 import { ImportPage } from './pages/import-page';
 import { PreflightPage } from './pages/preflight-page';
 
 const MESSY = path.join(FIXTURES, 'import', 'contacts-messy.csv');
-let host: HostProcess;
-let browser: Browser;
+let win: OpenWindow;
 let page: Page;
 let app: PreflightPage;
 let imp: ImportPage;
 let files: { dir: string; cleanup: () => void };
-const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   files = tempDir();
-  host = await startHostProcess();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(20_000);
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  win = await openWindow();
+  page = win.page;
   app = new PreflightPage(page);
   imp = new ImportPage(page);
-  await page.goto(host.url);
-  await page.getByRole('heading', { level: 1, name: 'Preflight' }).waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+  await win?.close();
   files?.cleanup();
 });
-
-/** Waits until the batch counts read as expected ("1 valid", "2 with errors"…). */
-async function countsShow(...parts: string[]): Promise<void> {
-  await page.waitForFunction((want) => {
-    const text = document.querySelector('[aria-label="Batch counts"]')?.textContent ?? '';
-    return want.every((w) => text.includes(w));
-  }, parts);
-}
 
 describe('preparing a CSV in the window', () => {
   it('opens a CSV and suggests a field per column with a visible confidence', async () => {
@@ -75,7 +55,7 @@ describe('preparing a CSV in the window', () => {
     await app.screenshot('import-02-transforms');
     await imp.importAll('contacts-messy.csv');
     // Left: Grace's email and Alan's missing surname; "Web" is not a Lead Source yet (a warning).
-    await countsShow('0 valid', '2 with warnings', '2 with errors');
+    await imp.countsShow('0 valid', '2 with warnings', '2 with errors');
     await app.screenshot('import-03-batch');
   });
 
@@ -88,17 +68,17 @@ describe('preparing a CSV in the window', () => {
     await imp.filter('Errors');
     await imp.row('contacts-messy.csv', 2).waitFor();
     await imp.editCell('contacts-messy.csv', 2, 'Email', 'grace@example.com');
-    await countsShow('1 valid', '2 with warnings', '1 with errors');
+    await imp.countsShow('1 valid', '2 with warnings', '1 with errors');
     await app.screenshot('import-04-fixed');
   });
 
   it('undoes and redoes the fix', async () => {
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
-    await countsShow('0 valid', '2 with errors');
+    await imp.countsShow('0 valid', '2 with errors');
     await imp.filter('All');
     await expect((await imp.cell('contacts-messy.csv', 2, 'Email')).textContent()).resolves.toContain('grace(at)example.com');
     await page.getByRole('button', { name: 'Redo', exact: true }).click();
-    await countsShow('1 valid', '1 with errors');
+    await imp.countsShow('1 valid', '1 with errors');
     await expect((await imp.cell('contacts-messy.csv', 2, 'Email')).textContent()).resolves.toContain('grace@example.com');
   });
 
@@ -115,12 +95,12 @@ describe('preparing a CSV in the window', () => {
     await expect(imp.fieldSelect('Company Name').inputValue()).resolves.toBe('Department');
     await app.screenshot('import-05-template');
     await imp.importAll('contacts-march.csv');
-    await countsShow('0 with errors');
+    await imp.countsShow('0 with errors');
     await expect((await imp.cell('contacts-march.csv', 1, 'Date of Birth')).textContent()).resolves.toContain('1980-01-31');
     await expect((await imp.cell('contacts-march.csv', 1, 'Email Opt Out')).textContent()).resolves.toContain('false');
   });
 
   it('logged no errors in the page', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(win.consoleErrors).toEqual([]);
   });
 });

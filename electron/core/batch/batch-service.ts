@@ -16,11 +16,11 @@ import { BatchStateRepo } from '../db/repos/batch-state-repo';
 import { JournalRepo } from '../db/repos/journal-repo';
 import { ReplicaRepo } from '../db/repos/replica-repo';
 import { TemplateRepo } from '../db/repos/template-repo';
-import { computeRow, rowContext, type LookupResolver, type RowContext } from '../engines/batch/compute-row';
+import { computeRow, rowContext, sourceOf, type LookupResolver, type RowContext } from '../engines/batch/compute-row';
 import { replicaLookup } from '../engines/batch/replica-lookup';
 import { normalizeHeader } from '../engines/mapping/normalize-header';
 import { checkMapping } from './check-mapping';
-import { checkReportFolder } from '../engines/batch/run-error-report';
+import { chosenOutputPath } from '../fs-atomic';
 import type { BatchJobs } from './batch-jobs';
 import type { JournalChange } from '../engines/batch/journal-change';
 
@@ -193,10 +193,15 @@ export class BatchService {
 
   async exclude(batchId: number, rows: number[], excluded: boolean): Promise<Summary> {
     const b = this.record(batchId);
-    const valid = this.batches.rowsByNumbers(b.id, rows).map((r) => r.rowNo);
+    // Numbers the user sent may name blank lines or rows past the end; only real rows count.
+    return this.setExclusion(b, this.batches.rowsByNumbers(b.id, rows).map((r) => r.rowNo), excluded);
+  }
+
+  /** Excludes or includes rows known to exist, as one journal entry. */
+  private async setExclusion(b: BatchRecord, rows: number[], excluded: boolean): Promise<Summary> {
     this.db.transaction(() => {
-      this.state.setExcluded(batchId, valid, excluded);
-      this.journal.append(batchId, 'exclude', { kind: 'exclude', rows: valid, excluded } satisfies Change, this.now().toISOString());
+      this.state.setExcluded(b.id, rows, excluded);
+      this.journal.append(b.id, 'exclude', { kind: 'exclude', rows, excluded } satisfies Change, this.now().toISOString());
     })();
     return this.afterExclusion(b);
   }
@@ -206,7 +211,8 @@ export class BatchService {
     const b = this.record(batchId);
     const { rows } = this.state.rowsWithIssues(batchId, 'error', b.rowCount, 0);
     if (rows.length === 0) return { excluded: 0, summary: this.summary(batchId) };
-    return { excluded: rows.length, summary: await this.exclude(batchId, rows, true) };
+    // Rows with issues are rows of the batch, so they need no check against the stored rows.
+    return { excluded: rows.length, summary: await this.setExclusion(b, rows, true) };
   }
 
   /** Excluded rows keep their issues; only duplicates of unique fields depend on who is in. */
@@ -241,9 +247,9 @@ export class BatchService {
       total = b.rowCount;
       stored = this.batches.rows(batchId, offset, limit);
     } else if (filter === 'excluded') {
-      const all = [...this.state.excludedRows(batchId)].sort((x, y) => x - y);
-      total = all.length;
-      stored = this.batches.rowsByNumbers(batchId, all.slice(offset, offset + limit));
+      const picked = this.state.excludedPage(batchId, offset, limit);
+      total = picked.total;
+      stored = this.batches.rowsByNumbers(batchId, picked.rows);
     } else {
       const picked = this.state.rowsWithIssues(batchId, filter === 'issues' ? 'any' : filter === 'errors' ? 'error' : 'warning', limit, offset);
       total = picked.total;
@@ -252,14 +258,14 @@ export class BatchService {
     const numbers = stored.map((r) => r.rowNo);
     const edits = this.state.editsOfRows(batchId, numbers);
     const issues = this.state.issuesOfRows(batchId, numbers);
-    const excluded = this.state.excludedRows(batchId);
+    const excluded = this.state.excludedAmong(batchId, numbers);
     const ctx = this.context(b, true);
     return {
       total,
       offset,
       rows: stored.map((r) => {
         const rowEdits = edits.get(r.rowNo);
-        const computed = computeRow(toSource(r), ctx, rowEdits);
+        const computed = computeRow(sourceOf(r), ctx, rowEdits);
         return {
           row: r.rowNo,
           excluded: excluded.has(r.rowNo),
@@ -275,7 +281,7 @@ export class BatchService {
   /** Writes the error report CSV (in a worker; temporary name, then rename). */
   async exportErrors(batchId: number, file: string, jobId?: string): Promise<{ path: string; rows: number }> {
     this.record(batchId);
-    return this.jobs.errorReport(batchId, checkReportFolder(file), jobId);
+    return this.jobs.errorReport(batchId, chosenOutputPath(file), jobId);
   }
 
   private async applyChange(batchId: number, change: Change, direction: 'undo' | 'redo', entryId: number): Promise<Summary> {
@@ -323,7 +329,7 @@ export class BatchService {
     for (const r of stored) {
       // Duplicate issues belong to the batch-wide pass and stay as they are.
       issues.push(...(existing.get(r.rowNo) ?? []).filter((i) => i.code === 'DUPLICATE_DATA'));
-      issues.push(...computeRow(toSource(r), ctx, edits.get(r.rowNo)).issues);
+      issues.push(...computeRow(sourceOf(r), ctx, edits.get(r.rowNo)).issues);
     }
     this.db.transaction(() => this.state.replaceRowIssues(b.id, rows, issues))();
     return this.summary(b.id);
@@ -359,10 +365,3 @@ export class BatchService {
     return out;
   }
 }
-
-/** A stored row as compute-row takes it. */
-export function toSource(r: StoredRow): { row: number; cells: ReadonlyArray<string | null>; width: number | null } {
-  return { row: r.rowNo, cells: r.cells, width: r.width };
-}
-
-

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { mappingToTemplate, parseTemplate, templateToMapping } from '../engines/mapping/template-format';
-import { writeFileAtomic } from '../fs-atomic';
+import { chosenOutputPath, writeFileAtomic } from '../fs-atomic';
 import { resolveSource } from './file-source';
 import type { HandlerContext } from './handler-context';
 import { headerFingerprint } from '../engines/mapping/header-fingerprint';
@@ -46,10 +46,7 @@ export function templateHandlers(ctx: HandlerContext): TemplateHandlers {
       return s.setMapping(batch, templateToMapping(t, b.header).mapping, jobId);
     },
     'template.export': async ({ name, path: file }) => {
-      const abs = path.resolve(file);
-      if (!fs.existsSync(path.dirname(abs))) {
-        throw new AppError('FILE_NOT_FOUND', `The folder ${path.dirname(abs)} does not exist.`);
-      }
+      const abs = chosenOutputPath(file);
       writeFileAtomic(abs, `${JSON.stringify(parseTemplate(JSON.parse(load(name).templateJson)), null, 2)}\n`);
       return { path: abs };
     },

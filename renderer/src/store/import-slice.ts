@@ -7,6 +7,7 @@
  * retries after a refused mapping or a cancel.
  */
 import { suggestedLookup } from '../../../shared/domain/default-transforms';
+import { sameHeader } from '../../../shared/domain/same-header';
 import { newJobId } from '../api/ids';
 import { RpcError } from '../api/client';
 import { uiError } from './errors';
@@ -197,9 +198,9 @@ export const createImportSlice: SliceCreator<ImportSlice> = (client) => (set, ge
     }
     if (mine !== ticket) return;
     const prev = get().importState;
-    const sameHeader = prev.header.length === res.header.length && prev.header.every((h, i) => h === res.header[i]);
+    const headerKept = sameHeader(prev.header, res.header);
     const templates = res.templates.map((t) => t.name);
-    const keep = !fresh && sameHeader && prev.plans.length > 0;
+    const keep = !fresh && headerKept && prev.plans.length > 0;
     // Exactly one template for these headers: use it, and say so; several: let the user pick.
     const template = keep ? prev.template : templates.length === 1 ? (templates[0] ?? null) : null;
     patch({

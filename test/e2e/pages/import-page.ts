@@ -73,6 +73,14 @@ export class ImportPage {
     return this.page.getByRole('status', { name: 'Batch counts' });
   }
 
+  /** Waits until the batch counts read as expected ("1 valid", "2 with errors"…). */
+  async countsShow(...parts: string[]): Promise<void> {
+    await this.page.waitForFunction((want) => {
+      const text = document.querySelector('[aria-label="Batch counts"]')?.textContent ?? '';
+      return want.every((w) => text.includes(w));
+    }, parts);
+  }
+
   async filter(name: 'All' | 'Rows with issues' | 'Errors' | 'Warnings' | 'Excluded'): Promise<void> {
     await this.page.getByRole('radio', { name, exact: true }).check();
   }

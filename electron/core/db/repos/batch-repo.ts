@@ -73,22 +73,8 @@ function checkTable(table: string): string {
   return table;
 }
 
-interface BatchDbRow {
-  id: number;
-  module: string;
-  sourceName: string;
-  sourcePath: string;
-  sourceSize: number;
-  encoding: string;
-  delimiter: string;
-  headerJson: string;
-  headerFingerprint: string;
-  rowCount: number;
-  raggedRows: number;
-  tableNo: number;
-  mappingJson: string;
-  createdAt: string;
-}
+/** A `batches` row as SELECT_BATCH reads it: the header still JSON, the table still a number. */
+type BatchDbRow = Omit<NewBatch, 'header'> & { id: number; headerJson: string; rowCount: number; raggedRows: number; tableNo: number };
 
 const SELECT_BATCH = `SELECT id, module, source_name AS sourceName, source_path AS sourcePath, source_size AS sourceSize,
   encoding, delimiter, header_json AS headerJson, header_fingerprint AS headerFingerprint, row_count AS rowCount,

@@ -68,6 +68,21 @@ export class BatchStateRepo {
     return new Set((this.db.prepare('SELECT row_no AS r FROM batch_excluded WHERE batch_id = ?').all(batchId) as { r: number }[]).map((x) => x.r));
   }
 
+  /** Which of these rows are excluded (a page's worth, without reading every exclusion). */
+  excludedAmong(batchId: number, rows: readonly number[]): Set<number> {
+    const stmt = this.db.prepare('SELECT 1 FROM batch_excluded WHERE batch_id = ? AND row_no = ?');
+    return new Set(rows.filter((r) => stmt.get(batchId, r) !== undefined));
+  }
+
+  /** A page of excluded row numbers in row order, and how many there are. */
+  excludedPage(batchId: number, offset: number, limit: number): { total: number; rows: number[] } {
+    const total = (this.db.prepare('SELECT count(*) AS n FROM batch_excluded WHERE batch_id = ?').get(batchId) as { n: number }).n;
+    const rows = (
+      this.db.prepare('SELECT row_no AS r FROM batch_excluded WHERE batch_id = ? ORDER BY row_no LIMIT ? OFFSET ?').all(batchId, limit, offset) as { r: number }[]
+    ).map((x) => x.r);
+    return { total, rows };
+  }
+
   setExcluded(batchId: number, rows: readonly number[], excluded: boolean): void {
     const stmt = excluded
       ? this.db.prepare('INSERT OR IGNORE INTO batch_excluded (batch_id, row_no) VALUES (?, ?)')
@@ -130,8 +145,9 @@ export class BatchStateRepo {
   }
 
   private insertIssues(batchId: number, issues: Iterable<Issue>): void {
-    const stmt = this.db.prepare('INSERT INTO batch_issues (batch_id, row_no, col, field, code, message, severity) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const i of issues) stmt.run(batchId, i.row, i.column, i.field, i.code, i.message, i.severity);
+    const writer = this.issueWriter(batchId);
+    for (const i of issues) writer.add(i);
+    writer.flush();
   }
 
   /** Issues in row order; `limit` caps the list (the CLI shows the first 1000). */

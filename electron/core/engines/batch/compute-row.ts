@@ -6,6 +6,7 @@ import type { BatchMapping, Issue, Transform } from '../../../../shared/domain/b
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
 import { checkRow } from '../../../../shared/validation';
 import { applyTransforms } from '../transform';
+import type { StoredRow } from '../../db/repos/batch-repo';
 
 export type LookupResult = { ok: true; id: string } | { ok: false; code: 'LOOKUP_NOT_FOUND' | 'AMBIGUOUS_LOOKUP'; message: string };
 
@@ -19,6 +20,11 @@ export interface SourceRow {
   cells: ReadonlyArray<string | null>;
   /** Field count when it differs from the header's, else null. */
   width: number | null;
+}
+
+/** A stored row as computeRow takes it. */
+export function sourceOf(r: StoredRow): SourceRow {
+  return { row: r.rowNo, cells: r.cells, width: r.width };
 }
 
 export interface RowContext {

@@ -11,7 +11,7 @@ import { BatchRepo } from '../../db/repos/batch-repo';
 import { BatchStateRepo } from '../../db/repos/batch-state-repo';
 import { JournalRepo } from '../../db/repos/journal-repo';
 import type { JobContext } from '../replica-load/load-types';
-import { computeRow, rowContext } from './compute-row';
+import { computeRow, rowContext, sourceOf } from './compute-row';
 import type { JournalChange } from './journal-change';
 import { replaceInValue, type ReplaceRule } from './replace-in-value';
 import { batchPages } from './batch-pages';
@@ -42,7 +42,7 @@ export async function runBatchReplace(job: BatchReplaceJob, ctx: JobContext): Pr
     for (const page of batchPages(batches, b, ctx, { phase: 'replacing', cancelMessage: 'Find and replace was cancelled; nothing was changed.' })) {
       for (const r of page) {
         const rowEdits = edits.get(r.rowNo);
-        const current = computeRow({ row: r.rowNo, cells: r.cells, width: r.width }, rc, rowEdits).values.get(job.field)?.value ?? '';
+        const current = computeRow(sourceOf(r), rc, rowEdits).values.get(job.field)?.value ?? '';
         const next = replaceInValue(current, job);
         if (next !== null && next !== current) {
           cells.push({ row: r.rowNo, before: rowEdits?.get(job.field) ?? null, after: next });

@@ -9,7 +9,7 @@ import { BatchRepo } from '../../db/repos/batch-repo';
 import { BatchStateRepo } from '../../db/repos/batch-state-repo';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
 import type { JobContext } from '../replica-load/load-types';
-import { rowContext } from './compute-row';
+import { rowContext, sourceOf } from './compute-row';
 import { RowValidator } from './row-validator';
 import { batchPages } from './batch-pages';
 import { replicaLookup } from './replica-lookup';
@@ -45,7 +45,7 @@ export async function runBatchValidation(job: BatchValidateJob, ctx: JobContext)
       const sink = state.issueWriter(job.batchId);
       for (const page of batchPages(batches, b, ctx, { phase: 'validating', cancelMessage: 'Validation was cancelled; the previous results are kept.' })) {
         for (const r of page) {
-          for (const i of validator.check({ row: r.rowNo, cells: r.cells, width: r.width }, edits.get(r.rowNo), excluded.has(r.rowNo))) {
+          for (const i of validator.check(sourceOf(r), edits.get(r.rowNo), excluded.has(r.rowNo))) {
             sink.add(i);
             written += 1;
           }

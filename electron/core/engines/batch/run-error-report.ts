@@ -4,13 +4,13 @@
  * over it at the end, so a failure or a cancel never leaves half a report.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../../../shared/ipc/errors';
 import { openWorkspaceDb } from '../../db/open';
 import { BatchRepo } from '../../db/repos/batch-repo';
 import { BatchStateRepo } from '../../db/repos/batch-state-repo';
 import type { JobContext } from '../replica-load/load-types';
 import { reportHeader, reportLine } from './error-report';
+import { tempPathFor } from '../../fs-atomic';
 
 export interface ErrorReportJob {
   dbPath: string;
@@ -25,7 +25,7 @@ const PAGE = 5000;
 /** Resolves with the number of rows written. */
 export async function runErrorReport(job: ErrorReportJob, ctx: JobContext): Promise<{ path: string; rows: number }> {
   const db = openWorkspaceDb(job.dbPath, { create: false, migrate: false, nativeBinding: job.nativeBinding });
-  const tmp = `${job.file}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = tempPathFor(job.file);
   let fd: number | null = null;
   try {
     const batches = new BatchRepo(db);
@@ -68,13 +68,4 @@ export async function runErrorReport(job: ErrorReportJob, ctx: JobContext): Prom
   } finally {
     db.close();
   }
-}
-
-/** The folder must exist: a report is never written somewhere the user did not choose. */
-export function checkReportFolder(file: string): string {
-  const abs = path.resolve(file);
-  if (!fs.existsSync(path.dirname(abs))) {
-    throw new AppError('FILE_NOT_FOUND', `The folder ${path.dirname(abs)} does not exist.`);
-  }
-  return abs;
 }

@@ -8,6 +8,7 @@
  */
 import type { BatchMapping, Issue } from '../../../../shared/domain/batch';
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
+import { sameHeader } from '../../../../shared/domain/same-header';
 import { rowContext } from '../batch/compute-row';
 import { RowValidator } from '../batch/row-validator';
 import { CsvBatchSink, isBlankRow } from '../csv/csv-batch-sink';
@@ -40,7 +41,7 @@ export class ParserValidator {
       {
         onHeader: (cells) => {
           const header = [stripBom(cells[0] ?? ''), ...cells.slice(1)];
-          this.matched = header.length === plan.header.length && header.every((h, i) => h === plan.header[i]);
+          this.matched = sameHeader(header, plan.header);
           if (this.matched) {
             const mapping = JSON.parse(plan.mappingJson) as BatchMapping;
             this.validator = new RowValidator(rowContext(header, mapping, plan.fields, null));

@@ -9,6 +9,7 @@
 import { headerFingerprint } from '../mapping/header-fingerprint';
 import type { BatchMapping, Issue } from '../../../../shared/domain/batch';
 import { validatesWithoutReplica } from './parser-validation';
+import { sameHeader } from '../../../../shared/domain/same-header';
 import { BatchStateRepo } from '../../db/repos/batch-state-repo';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
 import { rowContext } from '../batch/compute-row';
@@ -34,9 +35,6 @@ const MAX_RAGGED = 100;
 /** Called with each stored row (cells as stored; `width` set when the row is ragged). */
 type RowSink = (row: number, cells: ReadonlyArray<string | null>, width: number | null) => void;
 
-function sameHeader(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((h, i) => h === b[i]);
-}
 const PROGRESS_EVERY_MS = 100;
 
 /** Imports the job's file; resolves with what was stored or rejects with a coded error. */
