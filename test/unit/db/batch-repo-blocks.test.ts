@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/open';
 import { BatchRepo } from '../../../electron/core/db/repos/batch-repo';
+import { CsvTokenizer } from '../../../electron/core/engines/csv/csv-tokenizer';
 import { tempDir } from '../../helpers/temp-dir';
 
 let db: Db;
@@ -9,10 +10,19 @@ let repo: BatchRepo;
 let id: number;
 let cleanup: () => void;
 const HEADER = ['a', 'b', 'c'];
-// 1,300 rows over three blocks; every 100th line number is a blank line (not stored), row 7 is
-// short and row 8 long.
+// 1,386 rows over three blocks; every 100th line is blank (numbered, not stored), row 7 is
+// short and row 8 long, and every 50th row has cells a CSV must quote.
 const rowNos = Array.from({ length: 1400 }, (_, i) => i + 1).filter((n) => n % 100 !== 0);
-const cellsOf = (n: number): string[] => (n === 7 ? [`a${n}`] : n === 8 ? [`a${n}`, '', `c${n}`, 'x', 'y'] : [`a${n}`, n % 3 === 0 ? '' : `0${n}`, `c${n}`]);
+const cellsOf = (n: number): string[] =>
+  n === 7
+    ? [`a${n}`]
+    : n === 8
+      ? [`a${n}`, '', `c${n}`, 'x', 'y']
+      : n % 50 === 1
+        ? [`"q${n}", ok`, `line\r\nbreak ${n}`, `😀\u001e\u001f${n}`]
+        : [`a${n}`, n % 3 === 0 ? '' : `0${n}`, `c${n}`];
+const quote = (c: string): string => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+const csv = Array.from({ length: 1400 }, (_, i) => (rowNos.includes(i + 1) ? cellsOf(i + 1).map(quote).join(',') : '')).join('\r\n');
 
 beforeAll(() => {
   const t = tempDir();
@@ -34,7 +44,14 @@ beforeAll(() => {
     });
     id = b.id;
     const w = repo.prepareRowInsert(b.table);
-    for (const n of rowNos) w.add(n, cellsOf(n), n !== 501);
+    // Tokenized in uneven chunks, so blocks and blank lines straddle the batches.
+    const tokenizer = new CsvTokenizer(',');
+    for (let at = 0; at < csv.length; at += 997) {
+      const batch = tokenizer.push(csv.slice(at, at + 997));
+      if (batch.rowCount > 0) w.addBatch(batch, batch.firstRow - 1);
+    }
+    const last = tokenizer.end();
+    if (last.rowCount > 0) w.addBatch(last, last.firstRow - 1);
     w.flush();
     repo.finishBatch(id, rowNos.length, 2);
   })();
@@ -81,6 +98,6 @@ describe('batch rows stored as blocks', () => {
       after = page[page.length - 1]?.rowNo ?? after;
     }
     expect(all).toEqual(rowNos);
-    expect(repo.rowsByNumbers(id, [501])[0]?.cells).toEqual(cellsOf(501));
+    expect(repo.rowsByNumbers(id, [501, 1351]).map((r) => r.cells)).toEqual([cellsOf(501), cellsOf(1351)]);
   });
 });

@@ -1,44 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_JSON, BLOCK_PLAIN, decodeRowBlock, isPlainText, RowBlockEncoder } from '../../../electron/core/db/repos/row-block-codec';
-
-const roundTrip = (rows: { rowNo: number; cells: string[]; plain: boolean }[]) => {
-  const e = new RowBlockEncoder();
-  for (const r of rows) e.add(r.rowNo, r.cells, r.plain);
-  const block = e.finish();
-  return { block, back: decodeRowBlock(block.fmt, block.data), size: e.lastSize };
-};
+import { BLOCK_CSV, BLOCK_JSON, BLOCK_PLAIN, decodeRowBlock, rowTextEnd, rowTextStart } from '../../../electron/core/db/repos/row-block-codec';
+import { CsvTokenizer } from '../../../electron/core/engines/csv/csv-tokenizer';
 
 describe('row block codec', () => {
-  it('keeps every cell exactly: empty cells, zeros, accents, emoji, line breaks, short and long rows', () => {
-    const rows = [
-      { rowNo: 1, cells: ['0012345600012', '', 'Zoë Ölçer', 'multi\r\nline, "quoted"'], plain: true },
-      { rowNo: 3, cells: [''], plain: true },
-      { rowNo: 4, cells: ['😀 Café €', 'a', 'b', 'c', 'extra'], plain: true },
-    ];
-    const { block, back, size } = roundTrip(rows);
-    expect(block.fmt).toBe(BLOCK_PLAIN);
-    expect(size).toBe(3);
-    expect(back).toEqual(rows.map(({ rowNo, cells }) => ({ rowNo, cells })));
+  it('reads a CSV block back cell for cell: quotes, delimiters and line breaks in cells, zeros, accents, emoji', () => {
+    const data = '0012345600012,,"Zoë Ölçer","multi\r\nline, ""quoted"""\r\n"\u001e\u001f",😀 Café €\n';
+    expect(decodeRowBlock({ fmt: BLOCK_CSV, data, firstRow: 41 }, ',')).toEqual([
+      { rowNo: 41, cells: ['0012345600012', '', 'Zoë Ölçer', 'multi\r\nline, "quoted"'] },
+      { rowNo: 42, cells: ['\u001e\u001f', '😀 Café €'] },
+    ]);
   });
 
-  it('switches the whole block to JSON when a row may hold a separator', () => {
-    const rows = [
-      { rowNo: 1, cells: ['a', 'b'], plain: true },
-      { rowNo: 2, cells: ['x\u001fy', 'z\u001e'], plain: false },
-      { rowNo: 5, cells: ['c', ''], plain: true },
-    ];
-    const { block, back } = roundTrip(rows);
-    expect(block.fmt).toBe(BLOCK_JSON);
-    expect(back).toEqual(rows.map(({ rowNo, cells }) => ({ rowNo, cells })));
+  it('numbers rows by line from the first, skipping blank lines but not a line holding ""', () => {
+    const data = 'a;b\n\n\nc\n""\n';
+    expect(decodeRowBlock({ fmt: BLOCK_CSV, data, firstRow: 5 }, ';')).toEqual([
+      { rowNo: 5, cells: ['a', 'b'] },
+      { rowNo: 8, cells: ['c'] },
+      { rowNo: 9, cells: [''] },
+    ]);
   });
 
-  it('tells text that cannot take the plain form', () => {
-    expect(isPlainText('a,b\r\nc,d')).toBe(true);
-    expect(isPlainText('a\u001fb')).toBe(false);
-    expect(isPlainText('a\u001eb')).toBe(false);
+  it('finds where each tokenized row starts and ends, opening quotes and line breaks included', () => {
+    const text = 'a,b\r\n"x\ny",z\n"q""",1\nlast';
+    const batch = new CsvTokenizer(',').scanText(text, true).batch;
+    const spans = Array.from({ length: batch.rowCount }, (_, r) => text.slice(rowTextStart(batch, r), rowTextEnd(batch, r)));
+    expect(spans).toEqual(['a,b\r\n', '"x\ny",z\n', '"q""",1\n', 'last']);
+  });
+
+  it('still reads the joined and JSON forms of earlier builds', () => {
+    expect(decodeRowBlock({ fmt: BLOCK_PLAIN, data: '1\u001fa\u001f\u001e3\u001fb', firstRow: 1 }, ',')).toEqual([
+      { rowNo: 1, cells: ['a', ''] },
+      { rowNo: 3, cells: ['b'] },
+    ]);
+    expect(decodeRowBlock({ fmt: BLOCK_JSON, data: '[[2,"x\\u001fy"],[5,""]]', firstRow: 2 }, ',')).toEqual([
+      { rowNo: 2, cells: ['x\u001fy'] },
+      { rowNo: 5, cells: [''] },
+    ]);
   });
 
   it('refuses a block form it does not know', () => {
-    expect(() => decodeRowBlock(7, '')).toThrow(/unknown row block form/);
+    expect(() => decodeRowBlock({ fmt: 7, data: '', firstRow: 1 }, ',')).toThrow(/unknown row block form/);
   });
 });

@@ -11,7 +11,9 @@
  */
 import { AppError } from '../../../../shared/ipc/errors';
 import type { Db } from '../open';
-import { decodeRowBlock, RowBlockEncoder, type BlockRow } from './row-block-codec';
+import { isBlankRow } from '../../engines/csv/csv-batch-sink';
+import type { TokenBatch } from '../../engines/csv/csv-tokenizer';
+import { BLOCK_CSV, decodeRowBlock, rowTextEnd, rowTextStart, type BlockRow, type StoredBlock } from './row-block-codec';
 
 /** What a new batch records about its source. */
 export interface NewBatch {
@@ -47,13 +49,13 @@ export interface StoredRow {
   extra: string[] | null;
 }
 
-/** Writes the rows of one batch table, in row order; call `flush` after the last one. */
+/** Writes the rows of one batch table, in file order; call `flush` after the last batch. */
 export interface RowWriter {
   /**
-   * Adds a row: its number and all its cells, as many as it has. `plain` promises that no cell
-   * holds the codec's separators (U+001E, U+001F), which lets the block use its fast form.
+   * Stores the rows of a tokenized batch, all but blank lines; row r is data row
+   * `rowOffset + r + 1`. Batches must follow one another in the file, with no text between.
    */
-  add(rowNo: number, cells: readonly string[], plain: boolean): void;
+  addBatch(batch: TokenBatch, rowOffset: number): void;
   /** Writes the rows still held back. */
   flush(): void;
 }
@@ -65,6 +67,9 @@ const ROWS_PER_BLOCK = 512;
 export const MAX_BATCH_COLUMNS = 1997;
 
 const TABLE_PATTERN = /^batch_t[0-9]{1,9}$/;
+
+/** The columns of a block that decodeRowBlock takes. */
+const SELECT_BLOCK = 'SELECT fmt, data, first_row AS firstRow';
 
 function checkTable(table: string): string {
   if (!TABLE_PATTERN.test(table)) {
@@ -128,33 +133,52 @@ export class BatchRepo {
     return { id: Number(info.lastInsertRowid), table };
   }
 
-  /** A writer of rows into a batch table, ROWS_PER_BLOCK rows to a block. */
+  /** A writer of rows into a batch table, ROWS_PER_BLOCK rows to a block (see row-block-codec). */
   prepareRowInsert(table: string): RowWriter {
     checkTable(table);
     const insert = this.db.prepare(
       `INSERT INTO ${table} (block_no, first_row, last_row, stored_before, row_count, fmt, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    const encoder = new RowBlockEncoder();
     let blockNo = 0;
     let stored = 0;
+    // The open block: its text so far (from earlier batches), first and last row, row count.
+    let parts: string[] = [];
+    let size = 0;
     let first = 0;
     let last = 0;
     const write = (): void => {
-      if (encoder.size === 0) return;
-      const { fmt, data } = encoder.finish();
       blockNo += 1;
-      insert.run(blockNo, first, last, stored, encoder.lastSize, fmt, data);
-      stored += encoder.lastSize;
+      insert.run(blockNo, first, last, stored, size, BLOCK_CSV, parts.length === 1 ? parts[0] : parts.join(''));
+      stored += size;
+      parts = [];
+      size = 0;
     };
     return {
-      add(rowNo, cells, plain) {
-        if (encoder.size === 0) first = rowNo;
-        last = rowNo;
-        encoder.add(rowNo, cells, plain);
-        if (encoder.size === ROWS_PER_BLOCK) write();
+      addBatch(batch, rowOffset) {
+        const { rowStarts, text } = batch;
+        // Where the open block's text starts in this batch; a block carried over from the
+        // previous batch takes this one from its start, blank lines included, so that its
+        // rows stay one run of lines.
+        let from = size > 0 ? 0 : -1;
+        for (let r = 0; r < batch.rowCount; r += 1) {
+          if ((rowStarts[r + 1] as number) - (rowStarts[r] as number) === 1 && isBlankRow(batch, r)) continue;
+          const rowNo = rowOffset + r + 1;
+          if (size === 0) {
+            first = rowNo;
+            from = rowTextStart(batch, r);
+          }
+          last = rowNo;
+          size += 1;
+          if (size === ROWS_PER_BLOCK) {
+            parts.push(text.slice(from, rowTextEnd(batch, r)));
+            write();
+            from = -1;
+          }
+        }
+        if (size > 0) parts.push(text.slice(from));
       },
       flush() {
-        write();
+        if (size > 0) write();
       },
     };
   }
@@ -183,8 +207,8 @@ export class BatchRepo {
     if (!start) return [];
     const out: StoredRow[] = [];
     let skip = offset - start.before;
-    for (const blk of this.db.prepare(`SELECT fmt, data FROM ${b.table} WHERE block_no >= ? ORDER BY block_no`).iterate(start.n) as IterableIterator<BlockData>) {
-      for (const r of decodeRowBlock(blk.fmt, blk.data)) {
+    for (const blk of this.db.prepare(`${SELECT_BLOCK} FROM ${b.table} WHERE block_no >= ? ORDER BY block_no`).iterate(start.n) as IterableIterator<StoredBlock>) {
+      for (const r of decodeRowBlock(blk, b.delimiter)) {
         if (skip > 0) {
           skip -= 1;
         } else {
@@ -203,8 +227,8 @@ export class BatchRepo {
   rowsAfter(id: number, afterRowNo: number, limit: number): StoredRow[] {
     const b = this.require(id);
     const out: StoredRow[] = [];
-    for (const blk of this.db.prepare(`SELECT fmt, data FROM ${b.table} WHERE last_row > ? ORDER BY block_no`).iterate(afterRowNo) as IterableIterator<BlockData>) {
-      for (const r of decodeRowBlock(blk.fmt, blk.data)) {
+    for (const blk of this.db.prepare(`${SELECT_BLOCK} FROM ${b.table} WHERE last_row > ? ORDER BY block_no`).iterate(afterRowNo) as IterableIterator<StoredBlock>) {
+      for (const r of decodeRowBlock(blk, b.delimiter)) {
         if (r.rowNo <= afterRowNo) continue;
         out.push(toStored(r, b.header.length));
         if (out.length === limit) return out;
@@ -216,15 +240,15 @@ export class BatchRepo {
   /** The rows with these numbers, in the order asked; numbers with no row are left out. */
   rowsByNumbers(id: number, rowNos: readonly number[]): StoredRow[] {
     const b = this.require(id);
-    const find = this.db.prepare(`SELECT block_no AS n, fmt, data FROM ${b.table} WHERE last_row >= ? ORDER BY last_row LIMIT 1`);
+    const find = this.db.prepare(`${SELECT_BLOCK}, block_no AS n FROM ${b.table} WHERE last_row >= ? ORDER BY last_row LIMIT 1`);
     const decoded = new Map<number, Map<number, BlockRow>>();
     const out: StoredRow[] = [];
     for (const rowNo of rowNos) {
-      const blk = find.get(rowNo) as (BlockData & { n: number }) | undefined;
+      const blk = find.get(rowNo) as (StoredBlock & { n: number }) | undefined;
       if (!blk) continue;
       let rows = decoded.get(blk.n);
       if (!rows) {
-        rows = new Map(decodeRowBlock(blk.fmt, blk.data).map((r) => [r.rowNo, r]));
+        rows = new Map(decodeRowBlock(blk, b.delimiter).map((r) => [r.rowNo, r]));
         decoded.set(blk.n, rows);
       }
       const r = rows.get(rowNo);
@@ -238,8 +262,8 @@ export class BatchRepo {
     const b = this.require(id);
     const out: { row: number; fields: number }[] = [];
     if (b.raggedRows === 0) return out;
-    for (const blk of this.db.prepare(`SELECT fmt, data FROM ${b.table} ORDER BY block_no`).iterate() as IterableIterator<BlockData>) {
-      for (const r of decodeRowBlock(blk.fmt, blk.data)) {
+    for (const blk of this.db.prepare(`${SELECT_BLOCK} FROM ${b.table} ORDER BY block_no`).iterate() as IterableIterator<StoredBlock>) {
+      for (const r of decodeRowBlock(blk, b.delimiter)) {
         if (r.cells.length !== b.header.length) {
           out.push({ row: r.rowNo, fields: r.cells.length });
           if (out.length === limit) return out;
@@ -264,10 +288,6 @@ export class BatchRepo {
   }
 }
 
-interface BlockData {
-  fmt: number;
-  data: string;
-}
 
 /** A decoded row as the rest of the code sees it: the header's width of cells, then the extra. */
 function toStored(r: BlockRow, width: number): StoredRow {

@@ -18,7 +18,6 @@ import { RowValidator } from '../batch/row-validator';
 import { AppError } from '../../../../shared/ipc/errors';
 import { openWorkspaceDb, type Db } from '../../db/open';
 import { BatchRepo, type RowWriter } from '../../db/repos/batch-repo';
-import { isPlainText } from '../../db/repos/row-block-codec';
 import { isBlankRow } from '../csv/csv-batch-sink';
 import { parseCsvInThread } from '../csv/parse-csv-in-thread';
 import { cellText, type TokenBatch } from '../csv/csv-tokenizer';
@@ -190,8 +189,8 @@ async function importOnce(
 }
 
 /**
- * Stores the data rows of one batch. Row r is data row `rowOffset + r + 1`; blank lines keep
- * their number but are not stored.
+ * Stores the data rows of one batch and counts them. Row r is data row `rowOffset + r + 1`;
+ * blank lines keep their number but are not stored. Cells are sliced out only for `onRow`.
  */
 function storeRows(
   batch: TokenBatch,
@@ -201,9 +200,8 @@ function storeRows(
   tally: { rows: number; raggedCount: number; ragged: RaggedRow[] },
   onRow: RowSink | null,
 ): void {
+  writer.addBatch(batch, rowOffset);
   const { rowStarts } = batch;
-  // One look at the batch's text decides whether its rows can take the codec's fast form.
-  const plain = isPlainText(batch.text);
   const padded: (string | null)[] = new Array<string | null>(width).fill(null);
   for (let r = 0; r < batch.rowCount; r += 1) {
     const first = rowStarts[r] as number;
@@ -211,23 +209,18 @@ function storeRows(
     if (count === 1 && isBlankRow(batch, r)) {
       continue;
     }
+    tally.rows += 1;
     const rowNo = rowOffset + r + 1;
-    // Every cell is kept, ragged or not: a short row stays short, a long one keeps its extra.
-    const cells = new Array<string>(count);
-    for (let c = 0; c < count; c += 1) {
-      cells[c] = cellText(batch, first + c);
-    }
-    writer.add(rowNo, cells, plain);
-    if (count === width) {
-      onRow?.(rowNo, cells, null);
-    } else {
-      for (let c = 0; c < width; c += 1) padded[c] = c < count ? (cells[c] as string) : null;
-      onRow?.(rowNo, padded, count);
+    if (count !== width) {
       tally.raggedCount += 1;
       if (tally.ragged.length < MAX_RAGGED) {
         tally.ragged.push({ row: rowNo, fields: count });
       }
     }
-    tally.rows += 1;
+    if (onRow !== null) {
+      // A short row's missing cells are null; a long row's extra cells are not checked.
+      for (let c = 0; c < width; c += 1) padded[c] = c < count ? cellText(batch, first + c) : null;
+      onRow(rowNo, padded, count === width ? null : count);
+    }
   }
 }
