@@ -2,8 +2,8 @@
  * Validation rules shared by the core and the renderer: per value (Bulk Write data-type rules),
  * per row (mandatory fields) and per batch (duplicates in unique fields).
  */
-export { checkValue, READ_ONLY_TYPES } from './value-rules';
-export { checkRow, type RowInput } from './row-rules';
+export { checkValue, READ_ONLY_TYPES, valueRuleFor } from './value-rules';
+export { checkRow, RowRules, type RowInput, type RowSlot } from './row-rules';
 export { UniqueTracker, type UniqueEntry } from './unique-tracker';
 export { codePointLength, type ValueVerdict } from './verdict';
 export { EMAIL_MAX, PHONE_MAX, WEBSITE_MAX } from './contact-values';

@@ -57,18 +57,20 @@ const RULES: Readonly<Record<string, Rule>> = {
  * mandatory fields are checked per row (`checkRow`). Unknown data types get the text rule.
  */
 export function checkValue(field: FieldMeta, value: string): ValueVerdict | null {
-  if (value === '') {
-    return null;
-  }
+  return valueRuleFor(field)(value);
+}
+
+/** checkValue for one field, with the choice of rule made once (for checking many values). */
+export function valueRuleFor(field: FieldMeta): (value: string) => ValueVerdict | null {
   if (field.readOnly || READ_ONLY_TYPES.has(field.dataType)) {
     const kind = READ_ONLY_TYPES.has(field.dataType) ? ` (a ${field.dataType} field)` : '';
-    return invalid(`${shown(value)} cannot be written: ${field.label} is read-only in Zoho${kind}; remove it from the mapping.`);
+    return (value) => (value === '' ? null : invalid(`${shown(value)} cannot be written: ${field.label} is read-only in Zoho${kind}; remove it from the mapping.`));
   }
   if (LOOKUP_TYPES.has(field.dataType)) {
-    return checkRecordId(field, value);
+    return (value) => (value === '' ? null : checkRecordId(field, value));
   }
   const rule = RULES[field.dataType] ?? checkText;
-  return rule(field, value);
+  return (value) => (value === '' ? null : rule(field, value));
 }
 
 /**

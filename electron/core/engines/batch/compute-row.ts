@@ -4,7 +4,7 @@
  */
 import type { BatchMapping, Issue, Transform } from '../../../../shared/domain/batch';
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
-import { checkRow } from '../../../../shared/validation';
+import { RowRules } from '../../../../shared/validation';
 import { applyTransforms } from '../transform';
 import type { StoredRow } from '../../db/repos/batch-repo';
 
@@ -39,10 +39,12 @@ export interface RowContext {
   resolver: LookupResolver | null;
   /** Each mapped field, worked out once per batch rather than once per row. */
   plans: readonly FieldPlan[];
+  /** The checks of a row whose values come in plan order. */
+  rules: RowRules;
 }
 
 /** What computeRow needs of one mapped field. */
-interface FieldPlan {
+export interface FieldPlan {
   field: string;
   /** The column(s) as issues name them ("First + Last" for joined columns). */
   column: string;
@@ -81,16 +83,19 @@ export function rowContext(header: readonly string[], mapping: BatchMapping, fie
       defaultValue: m.defaultValue,
     };
   });
+  const mappedFields = new Set(mapping.fields.map((f) => f.field));
+  const layoutMandatory = new Set(fields.filter((f) => f.layoutMandatory).map((f) => f.apiName));
   return {
     header,
     headerIndex,
     mapping,
     fields,
     fieldsByName,
-    mappedFields: new Set(mapping.fields.map((f) => f.field)),
-    layoutMandatory: new Set(fields.filter((f) => f.layoutMandatory).map((f) => f.apiName)),
+    mappedFields,
+    layoutMandatory,
     resolver,
     plans,
+    rules: new RowRules(plans, fields, mappedFields, layoutMandatory),
   };
 }
 
@@ -110,8 +115,20 @@ function sourceValue(src: SourceRow, plan: FieldPlan): string {
 
 /** Computes the Zoho values and the issues of one row; `edits` are the user's fixes by field. */
 export function computeRow(src: SourceRow, ctx: RowContext, edits?: ReadonlyMap<string, string>): ComputedRow {
-  const values = new Map<string, { column: string; value: string }>();
+  const computed = new Array<string>(ctx.plans.length);
   const issues: Issue[] = [];
+  evaluateRow(src, ctx, edits, computed, issues);
+  const values = new Map<string, { column: string; value: string }>();
+  ctx.plans.forEach((plan, i) => values.set(plan.field, { column: plan.column, value: computed[i] as string }));
+  return { values, issues };
+}
+
+/**
+ * computeRow without the map: `values[i]` receives plan i's value and `issues` the row's
+ * issues (ragged row, failed transforms and lookups, then the field checks). The import and
+ * whole-batch validation call this a million times with the same two arrays.
+ */
+export function evaluateRow(src: SourceRow, ctx: RowContext, edits: ReadonlyMap<string, string> | undefined, values: string[], issues: Issue[]): void {
   if (src.width !== null) {
     issues.push({
       row: src.row,
@@ -122,9 +139,12 @@ export function computeRow(src: SourceRow, ctx: RowContext, edits?: ReadonlyMap<
       severity: 'error',
     });
   }
-  let failed: Set<string | null> | null = null;
-  for (const plan of ctx.plans) {
-    const column = plan.column;
+  // Values that fail a transform or lookup carry that issue and are not judged again (nor
+  // reported missing when mandatory).
+  let failed: boolean[] | null = null;
+  const plans = ctx.plans;
+  for (let p = 0; p < plans.length; p += 1) {
+    const plan = plans[p] as FieldPlan;
     const edited = edits?.get(plan.field);
     let value: string;
     if (edited !== undefined) {
@@ -134,9 +154,9 @@ export function computeRow(src: SourceRow, ctx: RowContext, edits?: ReadonlyMap<
       if (plan.transforms.length > 0 && value !== '') {
         const r = applyTransforms(value, plan.transforms);
         if (!r.ok) {
-          issues.push({ row: src.row, column, field: plan.field, code: 'INVALID_DATA', message: r.reason, severity: 'error' });
-          (failed ??= new Set()).add(plan.field);
-          values.set(plan.field, { column, value });
+          issues.push({ row: src.row, column: plan.column, field: plan.field, code: 'INVALID_DATA', message: r.reason, severity: 'error' });
+          (failed ??= new Array<boolean>(plans.length).fill(false))[p] = true;
+          values[p] = value;
           continue;
         }
         value = r.value;
@@ -147,23 +167,15 @@ export function computeRow(src: SourceRow, ctx: RowContext, edits?: ReadonlyMap<
       if (plan.lookup && value !== '' && plan.meta && ctx.resolver) {
         const r = ctx.resolver.resolve(plan.meta, plan.lookup.by, value);
         if (!r.ok) {
-          issues.push({ row: src.row, column, field: plan.field, code: r.code, message: r.message, severity: 'error' });
-          (failed ??= new Set()).add(plan.field);
-          values.set(plan.field, { column, value });
+          issues.push({ row: src.row, column: plan.column, field: plan.field, code: r.code, message: r.message, severity: 'error' });
+          (failed ??= new Array<boolean>(plans.length).fill(false))[p] = true;
+          values[p] = value;
           continue;
         }
         value = r.id;
       }
     }
-    values.set(plan.field, { column, value });
+    values[p] = value;
   }
-  // Values that failed a transform or lookup already carry their issue; judge the rest.
-  const judged = failed === null ? values : new Map([...values].filter(([f]) => !failed.has(f)));
-  for (const issue of checkRow({ row: src.row, values: judged, fields: ctx.fields, mappedFields: ctx.mappedFields, layoutMandatory: ctx.layoutMandatory })) {
-    // A mandatory field whose value failed a transform is reported once, for the failure.
-    if (!(issue.code === 'MANDATORY_NOT_FOUND' && failed?.has(issue.field))) {
-      issues.push(issue);
-    }
-  }
-  return { values, issues };
+  ctx.rules.check(src.row, values, failed, issues);
 }
