@@ -5,11 +5,13 @@ import type { BatchJobs } from '../batch/batch-jobs';
 import type { FieldMeta } from '../../../shared/domain/field-meta';
 import { openWorkspaceDb, type Db } from '../db/open';
 import { schemaVersion } from '../db/migrate';
+import { BatchRepo } from '../db/repos/batch-repo';
 import { MetadataRepo } from '../db/repos/metadata-repo';
 import { ReplicaRepo } from '../db/repos/replica-repo';
 import { MetadataService } from '../metadata/metadata-service';
 import { ReplicaView } from '../replica/replica-view';
 import { BatchService } from '../batch/batch-service';
+import { processRunning } from './process-running';
 
 /** Everything bound to the currently open workspace file. */
 export class WorkspaceSession {
@@ -33,6 +35,8 @@ export class WorkspaceSession {
     },
   ) {
     this.db = openWorkspaceDb(path, { create: opts.create, nativeBinding: opts.nativeBinding });
+    // Imports cut short by a crash leave a staged batch that no reader sees; free its space.
+    new BatchRepo(this.db).discardAbandoned(processRunning);
     this.metadataRepo = new MetadataRepo(this.db);
     this.replicaRepo = new ReplicaRepo(this.db);
     this.metadata = new MetadataService(this.metadataRepo, opts.resourcesDir);

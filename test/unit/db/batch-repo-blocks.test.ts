@@ -41,7 +41,7 @@ beforeAll(() => {
       headerFingerprint: 'f',
       mappingJson: '{}',
       createdAt: 'now',
-    });
+    }, process.pid);
     id = b.id;
     const w = repo.prepareRowInsert(b.table);
     // Tokenized in uneven chunks, so blocks and blank lines straddle the batches.

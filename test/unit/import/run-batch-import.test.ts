@@ -55,6 +55,24 @@ function job(filePath: string, over: Partial<BatchImportJob> = {}): BatchImportJ
   };
 }
 
+/** A big file: `rows` rows of about 100 bytes, quoted cells with commas, quotes and line breaks. */
+function writeBig(rows: number): string {
+  const file = path.join(dir, 'big.csv');
+  const out = fs.openSync(file, 'w');
+  fs.writeSync(out, 'Id,First Name,Last Name,Email,Phone,Notes\r\n');
+  let chunk = '';
+  for (let i = 1; i <= rows; i += 1) {
+    chunk += `${String(i).padStart(10, '0')},Zoë ${i},"O'Brien, Jr.",user${i}@example.com,+33 1 23 45 67 ${i % 100},"line one\nline ""two"""\r\n`;
+    if (i % 10000 === 0) {
+      fs.writeSync(out, chunk);
+      chunk = '';
+    }
+  }
+  fs.writeSync(out, chunk);
+  fs.closeSync(out);
+  return file;
+}
+
 function write(name: string, content: string | Uint8Array): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
@@ -214,19 +232,19 @@ describe('runBatchImport', () => {
     });
   });
 
+  it('leaves no batch when cancelled after some of its rows were committed', async () => {
+    // 30 MB read 1 MiB at a time, cancelled at about the 24th: after the first commit (16 MB).
+    const file = writeBig(300000);
+    await expect(runBatchImport(job(file), ctx({ cancelAfter: 25 }))).rejects.toMatchObject({ code: 'CANCELLED' });
+    withDb((repo, db) => {
+      expect(repo.list()).toEqual([]);
+      expect(db.prepare('SELECT count(*) AS n FROM batches').get()).toEqual({ n: 0 });
+      expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'batch_t%'").get()).toEqual({ n: 0 });
+    });
+  });
+
   it('imports a 300,000-row file', async () => {
-    const file = path.join(dir, 'big.csv');
-    const out = fs.openSync(file, 'w');
-    fs.writeSync(out, 'Id,First Name,Last Name,Email,Phone,Notes\r\n');
-    let chunk = '';
-    for (let i = 1; i <= 300000; i += 1) {
-      chunk += `${String(i).padStart(10, '0')},Zoë ${i},"O'Brien, Jr.",user${i}@example.com,+33 1 23 45 67 ${i % 100},"line one\nline ""two"""\r\n`;
-      if (i % 10000 === 0) {
-        fs.writeSync(out, chunk);
-        chunk = '';
-      }
-    }
-    fs.closeSync(out);
+    const file = writeBig(300000);
     const c = ctx();
     const r = await runBatchImport(job(file), c);
     expect(r).toMatchObject({ rows: 300000, raggedCount: 0, encoding: 'utf-8', delimiter: ',' });

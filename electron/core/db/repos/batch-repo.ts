@@ -83,7 +83,8 @@ type BatchDbRow = Omit<NewBatch, 'header'> & { id: number; headerJson: string; r
 
 const SELECT_BATCH = `SELECT id, module, source_name AS sourceName, source_path AS sourcePath, source_size AS sourceSize,
   encoding, delimiter, header_json AS headerJson, header_fingerprint AS headerFingerprint, row_count AS rowCount,
-  ragged_rows AS raggedRows, table_no AS tableNo, mapping_json AS mappingJson, created_at AS createdAt FROM batches`;
+  ragged_rows AS raggedRows, table_no AS tableNo, mapping_json AS mappingJson, created_at AS createdAt FROM batches
+  WHERE importing_pid IS NULL`;
 
 function toInfo(r: BatchDbRow): BatchRecord {
   const { headerJson, tableNo, ...rest } = r;
@@ -94,8 +95,11 @@ function toInfo(r: BatchDbRow): BatchRecord {
 export class BatchRepo {
   constructor(private readonly db: Db) {}
 
-  /** Records a new, still empty batch and creates its row table (call inside a transaction). */
-  createBatch(b: NewBatch): { id: number; table: string } {
+  /**
+   * Records a new, still empty batch, staged for process `importingPid` (no reader sees it
+   * until finishBatch), and creates its row table (call inside a transaction).
+   */
+  createBatch(b: NewBatch, importingPid: number): { id: number; table: string } {
     const width = b.header.length;
     if (width < 1 || width > MAX_BATCH_COLUMNS) {
       throw new AppError('NOT_SUPPORTED', `The file has ${width} columns; at most ${MAX_BATCH_COLUMNS} are supported.`);
@@ -105,9 +109,9 @@ export class BatchRepo {
     const info = this.db
       .prepare(
         `INSERT INTO batches (module, source_name, source_path, source_size, encoding, delimiter, header_json,
-           header_fingerprint, row_count, ragged_rows, table_no, mapping_json, created_at)
+           header_fingerprint, row_count, ragged_rows, table_no, mapping_json, created_at, importing_pid)
          VALUES (@module, @sourceName, @sourcePath, @sourceSize, @encoding, @delimiter, @headerJson,
-           @headerFingerprint, 0, 0, @tableNo, @mappingJson, @createdAt)`,
+           @headerFingerprint, 0, 0, @tableNo, @mappingJson, @createdAt, @importingPid)`,
       )
       .run({
         module: b.module,
@@ -121,6 +125,7 @@ export class BatchRepo {
         tableNo,
         mappingJson: b.mappingJson,
         createdAt: b.createdAt,
+        importingPid,
       });
     // Blocks are appended in row order, so first_row, last_row and stored_before all grow with
     // block_no; the two small indexes find the block of a row number or of a row offset.
@@ -183,13 +188,31 @@ export class BatchRepo {
     };
   }
 
-  /** Records the final counts of an import. */
+  /** Records the final counts of an import and shows the batch to readers. */
   finishBatch(id: number, rowCount: number, raggedRows: number): void {
-    this.db.prepare('UPDATE batches SET row_count = ?, ragged_rows = ? WHERE id = ?').run(rowCount, raggedRows, id);
+    this.db.prepare('UPDATE batches SET row_count = ?, ragged_rows = ?, importing_pid = NULL WHERE id = ?').run(rowCount, raggedRows, id);
+  }
+
+  /** Deletes a batch, staged or not, with its rows, issues, edits and journal (one transaction). */
+  discardBatch(id: number): void {
+    this.db.transaction(() => {
+      const r = this.db.prepare('SELECT table_no AS tableNo FROM batches WHERE id = ?').get(id) as { tableNo: number } | undefined;
+      if (!r) return;
+      this.db.exec(`DROP TABLE IF EXISTS ${checkTable(`batch_t${r.tableNo}`)}`);
+      this.db.prepare('DELETE FROM batches WHERE id = ?').run(id);
+    })();
+  }
+
+  /** Deletes the staged batches of importing processes that are gone; says how many. */
+  discardAbandoned(isRunning: (pid: number) => boolean): number {
+    const staged = this.db.prepare('SELECT id, importing_pid AS pid FROM batches WHERE importing_pid IS NOT NULL').all() as { id: number; pid: number }[];
+    const gone = staged.filter((s) => !isRunning(s.pid));
+    for (const s of gone) this.discardBatch(s.id);
+    return gone.length;
   }
 
   get(id: number): BatchRecord | null {
-    const r = this.db.prepare(`${SELECT_BATCH} WHERE id = ?`).get(id) as BatchDbRow | undefined;
+    const r = this.db.prepare(`${SELECT_BATCH} AND id = ?`).get(id) as BatchDbRow | undefined;
     return r ? toInfo(r) : null;
   }
 

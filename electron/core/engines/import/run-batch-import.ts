@@ -1,9 +1,12 @@
 /**
  * Importing one CSV into a new batch (the IO part; runs inside a worker thread).
  *
- * The file is parsed in a second thread and stored verbatim, one row per data row, in one
- * transaction on the worker's own connection: a cancel, a malformed row or a crash leaves no
- * batch at all, while the main process keeps reading the workspace (WAL). The source file is
+ * The file is parsed in a second thread and stored verbatim on the worker's own connection,
+ * while the main process keeps reading the workspace (WAL). The batch is staged: its rows are
+ * committed every few megabytes, so SQLite copies the WAL into the database while the parser
+ * is still busy rather than all at once at the end, and the last transaction shows the batch
+ * to readers. Until then no reader sees it; a cancel or a malformed row deletes it, and one
+ * left by a crash is deleted when the workspace is next opened (schema 4). The source file is
  * only ever read.
  */
 import { headerFingerprint } from '../mapping/header-fingerprint';
@@ -36,15 +39,20 @@ type RowSink = (row: number, cells: ReadonlyArray<string | null>, width: number 
 
 const PROGRESS_EVERY_MS = 100;
 
+/**
+ * Characters of source text per commit. Each commit lets SQLite checkpoint the WAL in this
+ * thread while the parser thread reads on; 16 MB keeps the WAL small and the commits few.
+ */
+const COMMIT_EVERY_CHARS = 16 * 1024 * 1024;
+
 /** Imports the job's file; resolves with what was stored or rejects with a coded error. */
 export async function runBatchImport(job: BatchImportJob, ctx: JobContext): Promise<BatchImportResult> {
   const { size, head } = readFileHead(job.filePath, ENCODING_SAMPLE_BYTES);
   const sniff = sniffCsv(head, head.length >= size, job);
   const db = openWorkspaceDb(job.dbPath, { create: false, migrate: false, nativeBinding: job.nativeBinding });
   try {
-    // A large page cache keeps the B-tree's hot right edge in memory for the whole import, so
-    // each page reaches the WAL once instead of once per spill.
-    db.pragma('cache_size = -131072');
+    // Room for a whole commit's pages, so each reaches the WAL once instead of once per spill.
+    db.pragma('cache_size = -32768');
     try {
       return await importOnce(job, ctx, db, size, sniff.encoding, sniff.delimiter);
     } catch (err) {
@@ -106,6 +114,7 @@ async function importOnce(
   // Without lookups to resolve in the replica, the parser thread checks the rows.
   const inParser = job.validate !== undefined && validatesWithoutReplica(JSON.parse(job.validate.mappingJson) as BatchMapping);
   let parserIssues: { add(issue: Issue): void; flush(): void } | null = null;
+  let sinceCommit = 0;
   db.exec('BEGIN IMMEDIATE');
   try {
     checkCancel();
@@ -135,7 +144,7 @@ async function importOnce(
             // Without a plan for this header, mapped once the import is done (import.start).
             mappingJson: plan?.mappingJson ?? JSON.stringify({ module: job.module, fields: [], ignoreEmpty: false }),
             createdAt: job.now,
-          });
+          }, process.pid);
           batch.id = created.id;
           batch.header = header;
           batch.writer = repo.prepareRowInsert(created.table);
@@ -159,6 +168,12 @@ async function importOnce(
           checkCancel();
           if (batch.writer) {
             storeRows(rows, rowOffset, batch.header.length, batch.writer, tally, batch.onRow);
+            sinceCommit += rows.text.length;
+            if (sinceCommit >= COMMIT_EVERY_CHARS) {
+              db.exec('COMMIT');
+              db.exec('BEGIN IMMEDIATE');
+              sinceCommit = 0;
+            }
           }
         },
       },
@@ -183,6 +198,10 @@ async function importOnce(
   } catch (err) {
     if (db.inTransaction) {
       db.exec('ROLLBACK');
+    }
+    if (batch.id !== 0) {
+      // What earlier commits stored of the staged batch goes too.
+      repo.discardBatch(batch.id);
     }
     throw err;
   }
