@@ -52,6 +52,7 @@ export async function runBatchValidation(job: BatchValidateJob, ctx: JobContext)
         }
       }
       sink.flush();
+      state.rememberCounts(job.batchId);
       db.exec('COMMIT');
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK');

@@ -182,6 +182,10 @@ async function importOnce(
     checkCancel();
     batch.writer?.flush();
     batch.flushIssues();
+    if (batch.validated) {
+      // Counted here, once, so that no summary has to walk the issues on the main thread.
+      new BatchStateRepo(db).rememberCounts(batch.id);
+    }
     repo.finishBatch(batch.id, tally.rows, tally.raggedCount);
     db.exec('COMMIT');
     report(total, total, tally.rows, true);
