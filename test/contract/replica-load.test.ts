@@ -66,6 +66,23 @@ describe('replica.load', () => {
     }
   });
 
+  it('takes the last row of a repeated id when records go in many to a statement', async () => {
+    // Into an empty module records go in 32 to an INSERT: id 5 repeats inside the first 32
+    // rows, id 40 in a later group than its first row.
+    const lines = ['id,Last_Name'];
+    for (let i = 1; i <= 68; i += 1) lines.push(`${i},Name ${i}`);
+    lines.splice(20, 0, '5,Again 5');
+    lines.push('40,Again 40');
+    const file = path.join(t.dir, 'many.csv');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = await t.call('replica.load', { module: 'Contacts', source: src(file) });
+    expect(r).toMatchObject({ loaded: 70, inserted: 68, updated: 2 });
+    for (const [id, name] of [['5', 'Again 5'], ['40', 'Again 40'], ['68', 'Name 68'], ['33', 'Name 33']]) {
+      const rec = await t.call('replica.record', { module: 'Contacts', id: id as string });
+      expect(rec.fields.find((f) => f.key === 'Last_Name')?.value).toBe(name);
+    }
+  });
+
   it('reads a CRM UI export by field labels, with lookups given by name', async () => {
     const r = await t.call('replica.load', { module: 'Contacts', source: src(path.join(Z, 'Contacts.ui-export.csv')) });
     expect(r.unknownColumns).toEqual([]);

@@ -51,6 +51,17 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Writes records into a replica table; call `flush` after the last one. */
+export interface RecordWriter {
+  add(id: string, values: ReadonlyArray<string | null>): void;
+  flush(): void;
+}
+
+/** Records per multi-row INSERT while loading into an empty module. */
+const RECORDS_PER_INSERT = 32;
+/** SQLite's limit on bound parameters per statement (32,766 since 3.32). */
+const MAX_PARAMS = 32766;
+
 /** Repository of replica records. */
 export class ReplicaRepo {
   constructor(private readonly db: Db) {}
@@ -132,32 +143,56 @@ export class ReplicaRepo {
    * to the upsert; into a filled table every row takes the upsert directly, because a failed
    * insert per row would cost far more.
    */
-  prepareUpsert(
-    table: string,
-    cols: readonly string[],
-    mostlyNew = false,
-  ): (id: string, values: ReadonlyArray<string | null>) => void {
+  prepareUpsert(table: string, cols: readonly string[], mostlyNew = false): RecordWriter {
     checkTable(table);
     cols.forEach(checkCol);
     const names = ['id', ...cols].join(', ');
-    const params = ['?', ...cols.map(() => '?')].join(', ');
+    const one = `(${['?', ...cols.map(() => '?')].join(', ')})`;
     const update = cols.length > 0 ? `DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'DO NOTHING';
-    const upsert = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES (${params}) ON CONFLICT(id) ${update}`);
+    const upsert = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${one} ON CONFLICT(id) ${update}`);
     if (!mostlyNew) {
-      return (id, values) => {
-        upsert.run(id, ...values);
+      return {
+        add: (id, values) => upsert.run(id, ...values),
+        flush: () => undefined,
       };
     }
-    const insert = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES (${params})`);
-    return (id, values) => {
-      try {
-        insert.run(id, ...values);
-      } catch (err) {
-        if ((err as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-          throw err;
+    // Rows go in RECORDS_PER_INSERT at a time: one statement run per group instead of per
+    // row. A group that repeats an id fails whole (SQLite undoes the statement) and goes in
+    // row by row, the repeated id as an update.
+    const insert = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${one}`);
+    const width = cols.length + 1;
+    const group = Math.max(1, Math.min(RECORDS_PER_INSERT, Math.floor(MAX_PARAMS / width)));
+    const many = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${new Array<string>(group).fill(one).join(', ')}`);
+    const args = new Array<string | null>(group * width).fill(null);
+    let pending = 0;
+    const oneByOne = (): void => {
+      for (let r = 0; r < pending; r += 1) {
+        const row = args.slice(r * width, (r + 1) * width);
+        try {
+          insert.run(row);
+        } catch (err) {
+          if ((err as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw err;
+          upsert.run(row);
         }
-        upsert.run(id, ...values);
       }
+      pending = 0;
+    };
+    return {
+      add(id, values) {
+        const base = pending * width;
+        args[base] = id;
+        for (let c = 0; c < values.length; c += 1) args[base + 1 + c] = values[c] ?? null;
+        pending += 1;
+        if (pending < group) return;
+        try {
+          many.run(args);
+          pending = 0;
+        } catch (err) {
+          if ((err as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw err;
+          oneByOne();
+        }
+      },
+      flush: oneByOne,
     };
   }
 

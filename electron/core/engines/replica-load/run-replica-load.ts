@@ -11,7 +11,7 @@ import { AppError } from '../../../../shared/ipc/errors';
 import { LOOKUP_TYPES } from '../../../../shared/domain/field-meta';
 import type { Res } from '../../../../shared/ipc/contract';
 import { openWorkspaceDb } from '../../db/open';
-import { ReplicaRepo } from '../../db/repos/replica-repo';
+import { ReplicaRepo, type RecordWriter } from '../../db/repos/replica-repo';
 import { detectSourceKind } from './detect-format';
 import { flattenRecord } from './flatten-record';
 import { planHeader, type HeaderPlan } from './header-plan';
@@ -67,7 +67,7 @@ export async function runReplicaLoad(job: ReplicaLoadJob, ctx: JobContext): Prom
       unknown = await loadJson(job, repo, size, { tally, reject, report, checkCancel });
     } else {
       let plan: HeaderPlan | null = null;
-      let upsert: ((id: string, values: ReadonlyArray<string | null>) => void) | null = null;
+      let upsert: RecordWriter | null = null;
       let headerWidth = 0;
       const { total } = await parseCsvInThread(job.workerPath, { file: job.filePath, kind, size, delimiter: ',' }, {
         onProgress(done, all) {
@@ -109,11 +109,12 @@ export async function runReplicaLoad(job: ReplicaLoadJob, ctx: JobContext): Prom
               const cell = first + (indexes[c] as number);
               values[c] = batch.cells[2 * cell] === batch.cells[2 * cell + 1] ? null : cellText(batch, cell);
             }
-            write(id, values);
+            write.add(id, values);
             tally.loaded += 1;
           }
         },
       });
+      (upsert as RecordWriter | null)?.flush();
       const finalPlan = plan as HeaderPlan | null;
       unknown = finalPlan ? finalPlan.unknown : [];
       const ui = finalPlan?.style === 'label';
@@ -190,7 +191,7 @@ async function loadJson(job: ReplicaLoadJob, repo: ReplicaRepo, size: number, h:
   const unknown = new Set<string>();
   const table = repo.tableOf(job.module) ?? '';
   const cols = repo.ensureColumns(job.module, [], job.now);
-  const statements = new Map<string, (id: string, values: ReadonlyArray<string | null>) => void>();
+  const statements = new Map<string, RecordWriter>();
   const scanner = new JsonDataScanner();
   const stream = fs.createReadStream(job.filePath, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let recordNo = 0;
@@ -221,7 +222,7 @@ async function loadJson(job: ReplicaLoadJob, repo: ReplicaRepo, size: number, h:
         upsert = repo.prepareUpsert(table, keys.map((k) => cols.get(k) ?? ''));
         statements.set(signature, upsert);
       }
-      upsert(rec.id, keys.map((k) => {
+      upsert.add(rec.id, keys.map((k) => {
         const v = rec.cells.get(k) ?? '';
         return v === '' ? null : v;
       }));
@@ -230,6 +231,7 @@ async function loadJson(job: ReplicaLoadJob, repo: ReplicaRepo, size: number, h:
     h.report(stream.bytesRead, size, h.tally.loaded);
   }
   scanner.end();
+  for (const w of statements.values()) w.flush();
   h.report(size, size, h.tally.loaded, true);
   return [...unknown];
 }
