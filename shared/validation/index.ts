@@ -3,7 +3,7 @@
  * per row (mandatory fields) and per batch (duplicates in unique fields).
  */
 export { checkValue, READ_ONLY_TYPES, valueRuleFor } from './value-rules';
-export { checkRow, RowRules, type RowInput, type RowSlot } from './row-rules';
+export { RowRules, type RowSlot } from './row-rules';
 export { UniqueTracker, type UniqueEntry } from './unique-tracker';
 export { codePointLength, type ValueVerdict } from './verdict';
 export { EMAIL_MAX, PHONE_MAX, WEBSITE_MAX } from './contact-values';

@@ -11,20 +11,6 @@ import type { FieldMeta } from '../domain/field-meta';
 import { valueRuleFor } from './value-rules';
 import type { ValueVerdict } from './verdict';
 
-/** One row, after transforms and `default_value`s have been applied to its values. */
-export interface RowInput {
-  /** 1-based data row number in the source file. */
-  row: number;
-  /** Field API name -> the source column it came from and its value (verbatim). */
-  values: ReadonlyMap<string, { column: string; value: string }>;
-  /** The module's fields. */
-  fields: readonly FieldMeta[];
-  /** Fields the mapping fills; a value for any other field is not checked. */
-  mappedFields: ReadonlySet<string>;
-  /** Fields the target layout requires; Bulk Write does not enforce these (ZOHO-SPEC §1.2). */
-  layoutMandatory?: ReadonlySet<string>;
-}
-
 /** A value a row carries: the field it fills and the column(s) it came from. */
 export interface RowSlot {
   field: string;
@@ -123,25 +109,6 @@ export class RowRules {
       );
     }
   }
-}
-
-/** All issues of one row given as a map (value issues in map order, then missing mandatory fields). */
-export function checkRow(input: RowInput): Issue[] {
-  const entries = [...input.values];
-  const rules = new RowRules(
-    entries.map(([field, c]) => ({ field, column: c.column })),
-    input.fields,
-    input.mappedFields,
-    input.layoutMandatory,
-  );
-  const out: Issue[] = [];
-  rules.check(
-    input.row,
-    entries.map(([, c]) => c.value),
-    null,
-    out,
-  );
-  return out;
 }
 
 function isBlank(value: string): boolean {

@@ -54,7 +54,7 @@ const RULES: Readonly<Record<string, Rule>> = {
  *
  * Returns null when Zoho would accept the value verbatim, else a verdict with Zoho's code
  * (or ours) and a message for a CRM admin. The empty string is "no value" and always null:
- * mandatory fields are checked per row (`checkRow`). Unknown data types get the text rule.
+ * mandatory fields are checked per row (`RowRules`). Unknown data types get the text rule.
  */
 export function checkValue(field: FieldMeta, value: string): ValueVerdict | null {
   return valueRuleFor(field)(value);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldMeta } from '../../../shared/domain/field-meta';
-import { checkRow, type RowInput } from '../../../shared/validation';
+import type { Issue } from '../../../shared/domain/batch';
+import { RowRules } from '../../../shared/validation';
 import { makeField } from './make-field';
 
 // A Deals-like module: two system-mandatory fields, one computed one, two layout-mandatory ones.
@@ -15,6 +16,34 @@ const FIELDS: FieldMeta[] = [
 
 type Cells = Record<string, [column: string, value: string]>;
 
+/** One row as the tests give it: field -> column and value, in mapping order. */
+interface RowInput {
+  row: number;
+  values: ReadonlyMap<string, { column: string; value: string }>;
+  fields: readonly FieldMeta[];
+  mappedFields: ReadonlySet<string>;
+  layoutMandatory?: ReadonlySet<string>;
+}
+
+/** The rules of the row's mapping, applied to the row. */
+function checkRow(input: RowInput): Issue[] {
+  const entries = [...input.values];
+  const rules = new RowRules(
+    entries.map(([field, c]) => ({ field, column: c.column })),
+    input.fields,
+    input.mappedFields,
+    input.layoutMandatory,
+  );
+  const out: Issue[] = [];
+  rules.check(
+    input.row,
+    entries.map(([, c]) => c.value),
+    null,
+    out,
+  );
+  return out;
+}
+
 function input(cells: Cells, extra: Partial<RowInput> = {}): RowInput {
   const values = new Map(Object.entries(cells).map(([field, [column, value]]) => [field, { column, value }]));
   return { row: 7, values, fields: FIELDS, mappedFields: new Set(values.keys()), ...extra };
@@ -27,7 +56,7 @@ const FULL: Cells = {
   Closing_Date: ['Close', '2024-03-01'],
 };
 
-describe('checkRow: values', () => {
+describe('RowRules: values', () => {
   it('returns nothing for a clean row', () => {
     expect(checkRow(input(FULL))).toEqual([]);
   });
@@ -61,7 +90,7 @@ describe('checkRow: values', () => {
   });
 });
 
-describe('checkRow: mandatory fields', () => {
+describe('RowRules: mandatory fields', () => {
   it('reports an unmapped system-mandatory field with no column', () => {
     const rest = Object.fromEntries(Object.entries(FULL).filter(([field]) => field !== 'Stage'));
     const issues = checkRow(input(rest));
@@ -119,5 +148,28 @@ describe('checkRow: mandatory fields', () => {
   it('lists value issues before mandatory ones', () => {
     const issues = checkRow(input({ Deal_Name: ['Name', 'x'.repeat(121)], Amount: ['Amount', 'abc'] }));
     expect(issues.map((i) => i.code)).toEqual(['INVALID_DATA', 'INVALID_DATA', 'MANDATORY_NOT_FOUND']);
+  });
+});
+
+describe('RowRules: values that already failed a transform', () => {
+  it('are neither judged again nor reported missing, mandatory or layout-mandatory', () => {
+    const rules = new RowRules(
+      [
+        { field: 'Deal_Name', column: 'Name' },
+        { field: 'Stage', column: 'Stage' },
+        { field: 'Closing_Date', column: 'Close' },
+      ],
+      FIELDS,
+      new Set(['Deal_Name', 'Stage', 'Closing_Date']),
+      new Set(['Closing_Date']),
+    );
+    const out: Issue[] = [];
+    rules.check(3, ['', 'Qualification', 'not a date'], [true, false, true], out);
+    expect(out).toEqual([]);
+    rules.check(4, ['', 'Qualification', 'not a date'], null, out);
+    expect(out.map((i) => [i.row, i.field, i.code])).toEqual([
+      [4, 'Closing_Date', 'INVALID_DATA'],
+      [4, 'Deal_Name', 'MANDATORY_NOT_FOUND'],
+    ]);
   });
 });
