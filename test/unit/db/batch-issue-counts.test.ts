@@ -4,6 +4,7 @@ import type { Issue } from '../../../shared/domain/batch';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/open';
 import { BatchRepo } from '../../../electron/core/db/repos/batch-repo';
 import { BatchStateRepo } from '../../../electron/core/db/repos/batch-state-repo';
+import { newBatch } from '../../helpers/new-batch';
 import { tempDir } from '../../helpers/temp-dir';
 
 let db: Db;
@@ -37,10 +38,7 @@ beforeEach(() => {
   db = openWorkspaceDb(path.join(t.dir, 'ws.db'), { create: true });
   state = new BatchStateRepo(db);
   const repo = new BatchRepo(db);
-  const b = repo.createBatch(
-    { module: 'Leads', sourceName: 's.csv', sourcePath: '/s.csv', sourceSize: 1, encoding: 'utf-8', delimiter: ',', header: ['a'], headerFingerprint: 'f', mappingJson: '{}', createdAt: 'now' },
-    process.pid,
-  );
+  const b = repo.createBatch(newBatch(['a']), process.pid);
   id = b.id;
   repo.finishBatch(id, ROWS, 0);
   // Rows 1-30: an error and a warning each; 31-50: a warning; the rest clean.

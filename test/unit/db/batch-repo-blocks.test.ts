@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/open';
 import { BatchRepo } from '../../../electron/core/db/repos/batch-repo';
 import { CsvTokenizer } from '../../../electron/core/engines/csv/csv-tokenizer';
+import { newBatch } from '../../helpers/new-batch';
 import { tempDir } from '../../helpers/temp-dir';
 
 let db: Db;
@@ -30,18 +31,7 @@ beforeAll(() => {
   db = openWorkspaceDb(path.join(t.dir, 'ws.db'), { create: true });
   repo = new BatchRepo(db);
   db.transaction(() => {
-    const b = repo.createBatch({
-      module: 'Leads',
-      sourceName: 's.csv',
-      sourcePath: '/s.csv',
-      sourceSize: 1,
-      encoding: 'utf-8',
-      delimiter: ',',
-      header: HEADER,
-      headerFingerprint: 'f',
-      mappingJson: '{}',
-      createdAt: 'now',
-    }, process.pid);
+    const b = repo.createBatch(newBatch(HEADER), process.pid);
     id = b.id;
     const w = repo.prepareRowInsert(b.table);
     // Tokenized in uneven chunks, so blocks and blank lines straddle the batches.

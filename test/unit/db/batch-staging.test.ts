@@ -4,6 +4,7 @@ import { openWorkspaceDb, type Db } from '../../../electron/core/db/open';
 import { BatchRepo } from '../../../electron/core/db/repos/batch-repo';
 import { BatchStateRepo } from '../../../electron/core/db/repos/batch-state-repo';
 import { CsvTokenizer } from '../../../electron/core/engines/csv/csv-tokenizer';
+import { newBatch } from '../../helpers/new-batch';
 import { tempDir } from '../../helpers/temp-dir';
 
 let db: Db;
@@ -13,21 +14,7 @@ let cleanup: () => void;
 /** A batch of three rows with one issue, staged for `pid` (committed, as an import's chunks are). */
 function stage(pid: number): { id: number; table: string } {
   return db.transaction(() => {
-    const b = repo.createBatch(
-      {
-        module: 'Leads',
-        sourceName: 's.csv',
-        sourcePath: '/s.csv',
-        sourceSize: 1,
-        encoding: 'utf-8',
-        delimiter: ',',
-        header: ['a', 'b'],
-        headerFingerprint: 'f',
-        mappingJson: '{}',
-        createdAt: 'now',
-      },
-      pid,
-    );
+    const b = repo.createBatch(newBatch(['a', 'b']), pid);
     const w = repo.prepareRowInsert(b.table);
     w.addBatch(new CsvTokenizer(',').scanText('1,2\n3,4\n5,6\n', true).batch, 0);
     w.flush();
