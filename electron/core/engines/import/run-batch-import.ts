@@ -204,8 +204,14 @@ async function importOnce(
       db.exec('ROLLBACK');
     }
     if (batch.id !== 0) {
-      // What earlier commits stored of the staged batch goes too.
-      repo.discardBatch(batch.id);
+      // What earlier commits stored of the staged batch goes too. Should that fail as well,
+      // the error to report is still the first one; the staged batch stays hidden and goes at
+      // the next open after this process ends.
+      try {
+        repo.discardBatch(batch.id);
+      } catch {
+        // see above
+      }
     }
     throw err;
   }
