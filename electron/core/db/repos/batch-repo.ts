@@ -311,7 +311,6 @@ export class BatchRepo {
   }
 }
 
-
 /** A decoded row as the rest of the code sees it: the header's width of cells, then the extra. */
 function toStored(r: BlockRow, width: number): StoredRow {
   const n = r.cells.length;

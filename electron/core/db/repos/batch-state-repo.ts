@@ -3,6 +3,7 @@
  */
 import type { BatchMapping, Issue } from '../../../../shared/domain/batch';
 import type { Db } from '../open';
+import { multiRowInsert, type SqlValue } from './multi-row-insert';
 
 const ISSUES_PER_INSERT = 64;
 
@@ -153,40 +154,25 @@ export class BatchStateRepo {
     return t;
   }
 
-  /**
-   * A writer of issues for a long run of rows: issues go in 64 at a time through one
-   * statement prepared once, which takes a third of the time of one insert per issue.
-   * `flush` writes what is left.
-   */
+  /** A writer of issues for a long run of rows, 64 to a statement; `flush` writes what is left. */
   issueWriter(batchId: number): { add(issue: Issue): void; flush(): void } {
     // Whoever writes a run of issues counts them when done (rememberCounts).
     this.storeCounts(batchId, null);
-    const one = '(?, ?, ?, ?, ?, ?, ?)';
     const into = 'INSERT INTO batch_issues (batch_id, row_no, col, field, code, message, severity) VALUES';
-    const many = this.db.prepare(`${into} ${new Array<string>(ISSUES_PER_INSERT).fill(one).join(', ')}`);
-    const single = this.db.prepare(`${into} ${one}`);
-    const args = new Array<string | number | null>(ISSUES_PER_INSERT * 7).fill(null);
-    let pending = 0;
+    const single = this.db.prepare(`${into} (?, ?, ?, ?, ?, ?, ?)`);
+    const rows = multiRowInsert(this.db, into, 7, ISSUES_PER_INSERT, (row) => single.run(row));
+    const row: SqlValue[] = [batchId, 0, null, null, '', '', ''];
     return {
       add(i) {
-        const base = pending * 7;
-        args[base] = batchId;
-        args[base + 1] = i.row;
-        args[base + 2] = i.column;
-        args[base + 3] = i.field;
-        args[base + 4] = i.code;
-        args[base + 5] = i.message;
-        args[base + 6] = i.severity;
-        pending += 1;
-        if (pending === ISSUES_PER_INSERT) {
-          many.run(args);
-          pending = 0;
-        }
+        row[1] = i.row;
+        row[2] = i.column;
+        row[3] = i.field;
+        row[4] = i.code;
+        row[5] = i.message;
+        row[6] = i.severity;
+        rows.add(row);
       },
-      flush() {
-        for (let r = 0; r < pending; r += 1) single.run(args.slice(r * 7, (r + 1) * 7));
-        pending = 0;
-      },
+      flush: () => rows.flush(),
     };
   }
 
@@ -237,8 +223,6 @@ export class BatchStateRepo {
     const excluded = (this.db.prepare('SELECT count(*) AS n FROM batch_excluded WHERE batch_id = ?').get(batchId) as { n: number }).n;
     const all = this.rememberedCounts(batchId) ?? this.tallyAll(batchId);
     const n = (sql: string): number => (this.db.prepare(sql).get(batchId) as { n: number }).n;
-    const invalidAll = all.invalid;
-    const flaggedAll = all.flagged;
     const invalidExcluded =
       excluded === 0
         ? 0
@@ -247,7 +231,7 @@ export class BatchStateRepo {
           );
     const flaggedExcluded =
       excluded === 0 ? 0 : n('SELECT count(*) AS n FROM batch_excluded x WHERE x.batch_id = ? AND EXISTS (SELECT 1 FROM batch_issues i WHERE i.batch_id = x.batch_id AND i.row_no = x.row_no)');
-    const r = { invalid: invalidAll - invalidExcluded, flagged: flaggedAll - flaggedExcluded };
+    const r = { invalid: all.invalid - invalidExcluded, flagged: all.flagged - flaggedExcluded };
     return { valid: totalRows - excluded - r.flagged, warnings: r.flagged - r.invalid, invalid: r.invalid, excluded };
   }
 

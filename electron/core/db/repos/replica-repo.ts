@@ -6,6 +6,7 @@
  * values, search terms) is bound as a parameter.
  */
 import type { Db } from '../open';
+import { multiRowInsert } from './multi-row-insert';
 
 export interface ReplicaColumnRow {
   key: string;
@@ -59,8 +60,8 @@ export interface RecordWriter {
 
 /** Records per multi-row INSERT while loading into an empty module. */
 const RECORDS_PER_INSERT = 32;
-/** SQLite's limit on bound parameters per statement (32,766 since 3.32). */
-const MAX_PARAMS = 32766;
+
+const isPrimaryKeyClash = (err: unknown): boolean => (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 
 /** Repository of replica records. */
 export class ReplicaRepo {
@@ -156,43 +157,32 @@ export class ReplicaRepo {
         flush: () => undefined,
       };
     }
-    // Rows go in RECORDS_PER_INSERT at a time: one statement run per group instead of per
-    // row. A group that repeats an id fails whole (SQLite undoes the statement) and goes in
-    // row by row, the repeated id as an update.
+    // Records go in RECORDS_PER_INSERT to a statement; a group that repeats an id fails whole
+    // and goes in row by row, the repeated id as an update.
     const insert = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${one}`);
-    const width = cols.length + 1;
-    const group = Math.max(1, Math.min(RECORDS_PER_INSERT, Math.floor(MAX_PARAMS / width)));
-    const many = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${new Array<string>(group).fill(one).join(', ')}`);
-    const args = new Array<string | null>(group * width).fill(null);
-    let pending = 0;
-    const oneByOne = (): void => {
-      for (let r = 0; r < pending; r += 1) {
-        const row = args.slice(r * width, (r + 1) * width);
+    const rows = multiRowInsert(
+      this.db,
+      `INSERT INTO ${table} (${names}) VALUES`,
+      cols.length + 1,
+      RECORDS_PER_INSERT,
+      (row) => {
         try {
           insert.run(row);
         } catch (err) {
-          if ((err as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw err;
+          if (!isPrimaryKeyClash(err)) throw err;
           upsert.run(row);
         }
-      }
-      pending = 0;
-    };
+      },
+      isPrimaryKeyClash,
+    );
+    const row = new Array<string | null>(cols.length + 1).fill(null);
     return {
       add(id, values) {
-        const base = pending * width;
-        args[base] = id;
-        for (let c = 0; c < values.length; c += 1) args[base + 1 + c] = values[c] ?? null;
-        pending += 1;
-        if (pending < group) return;
-        try {
-          many.run(args);
-          pending = 0;
-        } catch (err) {
-          if ((err as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw err;
-          oneByOne();
-        }
+        row[0] = id;
+        for (let c = 0; c < values.length; c += 1) row[c + 1] = values[c] ?? null;
+        rows.add(row);
       },
-      flush: oneByOne,
+      flush: () => rows.flush(),
     };
   }
 

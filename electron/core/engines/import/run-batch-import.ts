@@ -87,6 +87,7 @@ async function importOnce(
   delimiter: CsvDelimiter,
 ): Promise<BatchImportResult> {
   const repo = new BatchRepo(db);
+  const state = new BatchStateRepo(db);
   let lastProgress = 0;
   const report = (done: number, total: number, rows: number, force = false): void => {
     const now = Date.now();
@@ -149,7 +150,7 @@ async function importOnce(
           batch.header = header;
           batch.writer = repo.prepareRowInsert(created.table);
           if (plan && inParser) {
-            const issues = new BatchStateRepo(db).issueWriter(created.id);
+            const issues = state.issueWriter(created.id);
             parserIssues = issues;
             batch.flushIssues = () => issues.flush();
             batch.validated = true;
@@ -157,7 +158,7 @@ async function importOnce(
             batch.validated = true;
             const mapping = JSON.parse(plan.mappingJson) as BatchMapping;
             const validator = new RowValidator(rowContext(header, mapping, plan.fields, replicaLookup(new ReplicaRepo(db))));
-            const issues = new BatchStateRepo(db).issueWriter(created.id);
+            const issues = state.issueWriter(created.id);
             batch.onRow = (row, cells, width) => {
               for (const issue of validator.check({ row, cells, width }, undefined, false)) issues.add(issue);
             };
@@ -184,7 +185,7 @@ async function importOnce(
     batch.flushIssues();
     if (batch.validated) {
       // Counted here, once, so that no summary has to walk the issues on the main thread.
-      new BatchStateRepo(db).rememberCounts(batch.id);
+      state.rememberCounts(batch.id);
     }
     repo.finishBatch(batch.id, tally.rows, tally.raggedCount);
     db.exec('COMMIT');
