@@ -10,6 +10,7 @@ import { runBatchReplace } from '../engines/batch/run-batch-replace';
 import { runErrorReport } from '../engines/batch/run-error-report';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
+import { isCheckpointerStart, runCheckpointer } from '../engines/replica-load/wal-checkpointer';
 import type { JobContext } from '../engines/replica-load/load-types';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol';
 
@@ -49,6 +50,9 @@ async function run(job: WorkerJob): Promise<unknown> {
 // One bundle, two roles: a job runner, and the CSV parser thread a job starts beside it.
 if (isCsvParserStart(workerData)) {
   void runCsvParserThread(workerData, port);
+} else if (isCheckpointerStart(workerData)) {
+  // A third: the WAL checkpointer a replica load starts beside it.
+  runCheckpointer(workerData, port);
 } else {
   port.on('message', onJobMessage);
 }

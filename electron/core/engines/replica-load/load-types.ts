@@ -26,3 +26,11 @@ export interface JobContext {
   progress(p: JobProgress): void;
   cancelled(): boolean;
 }
+
+/** What the load's parts share: the tally of records, rejections, progress and cancel. */
+export interface LoadHelpers {
+  tally: { loaded: number };
+  reject(row: number, reason: string): void;
+  report(done: number, total: number, rows: number, force?: boolean): void;
+  checkCancel(): void;
+}
