@@ -11,6 +11,7 @@ import { runErrorReport } from '../engines/batch/run-error-report';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
 import { isCheckpointerStart, runCheckpointer } from '../engines/replica-load/wal-checkpointer';
+import { isBinderStart, runBinder } from '../engines/replica-load/replica-binder';
 import type { JobContext } from '../engines/replica-load/load-types';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol';
 
@@ -53,6 +54,9 @@ if (isCsvParserStart(workerData)) {
 } else if (isCheckpointerStart(workerData)) {
   // A third: the WAL checkpointer a replica load starts beside it.
   runCheckpointer(workerData, port);
+} else if (isBinderStart(workerData)) {
+  // A fourth: the record binder a replica load starts beside it (it starts its own parser).
+  void runBinder(workerData, port);
 } else {
   port.on('message', onJobMessage);
 }

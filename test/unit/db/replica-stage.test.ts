@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/open';
+import { createChunk } from '../../../electron/core/db/repos/replica-chunk-repo';
 import { ReplicaRepo } from '../../../electron/core/db/repos/replica-repo';
 import { ReplicaStageRepo } from '../../../electron/core/db/repos/replica-stage-repo';
 import { tempDir } from '../../helpers/temp-dir';
@@ -9,11 +11,13 @@ let db: Db;
 let replica: ReplicaRepo;
 let stages: ReplicaStageRepo;
 let cleanup: () => void;
+let dir: string;
 const NOW = '2026-12-03T10:00:00Z';
 
 beforeEach(() => {
   const t = tempDir();
   cleanup = t.cleanup;
+  dir = t.dir;
   db = openWorkspaceDb(path.join(t.dir, 'ws.db'), { create: true });
   replica = new ReplicaRepo(db);
   stages = new ReplicaStageRepo(db, replica);
@@ -23,15 +27,22 @@ afterEach(() => {
   cleanup();
 });
 
-/** Stages `rows` (id first, then one value per key) as a load would, committed. */
-function stage(module: string, keys: string[], rows: (string | null)[][], pid = process.pid): { table: string; cols: string[] } {
+let chunks = 0;
+/** Writes a chunk file of `rows` (id first, then one value per column), as the binder does. */
+function chunk(rows: (string | null)[][], width: number): string {
+  chunks += 1;
+  const file = path.join(dir, `chunk-${chunks}.db`);
+  const w = createChunk(file, width);
+  for (const [id, ...values] of rows) w.add(id as string, values);
+  expect(w.close()).toBe(rows.length);
+  return file;
+}
+
+/** Stages `rows` (id first, then one value per key) as a load would, in chunks of `per`. */
+function stage(module: string, keys: string[], rows: (string | null)[][], pid = process.pid, per = 2): { table: string; cols: string[] } {
   const cols = stages.planColumns(module, keys);
   const table = stages.create(cols, pid);
-  db.transaction(() => {
-    const w = stages.writer(table, cols);
-    for (const [id, ...values] of rows) w.add(id as string, values);
-    w.flush();
-  })();
+  for (let i = 0; i < rows.length; i += per) stages.copyChunk(table, chunk(rows.slice(i, i + per), keys.length), cols);
   return { table, cols };
 }
 
@@ -90,10 +101,23 @@ describe('replica stages', () => {
     expect(stages.stageNames()).toEqual([]);
   });
 
-  it('keep the last row of an id repeated inside the file', () => {
-    const s = stage('Contacts', ['Last_Name'], [['1', 'First'], ['2', 'Other'], ['1', 'Second']]);
-    expect(swap('Contacts', ['Last_Name'], s)).toMatchObject({ after: 2 });
-    expect(valueOf('Contacts', '1', 'Last_Name')).toBe('Second');
+  it('keep the last row of an id repeated inside the file, in one chunk and across chunks', () => {
+    const rows = [['1', 'First'], ['2', 'Other'], ['1', 'Second'], ['3', 'x'], ['2', 'Again'], ['1', 'Third'], ['1', 'Last']];
+    const s = stage('Contacts', ['Last_Name'], rows, process.pid, 3);
+    expect(swap('Contacts', ['Last_Name'], s)).toMatchObject({ after: 3 });
+    expect(valueOf('Contacts', '1', 'Last_Name')).toBe('Last');
+    expect(valueOf('Contacts', '2', 'Last_Name')).toBe('Again');
+  });
+
+  it('copy a chunk whole or not at all, and detach it either way', () => {
+    const cols = stages.planColumns('Contacts', ['Last_Name']);
+    const table = stages.create(cols, process.pid);
+    stages.copyChunk(table, chunk([['1', 'x']], 1), cols);
+    const file = path.join(dir, 'not-a-chunk.db');
+    fs.writeFileSync(file, 'not sqlite');
+    expect(() => stages.copyChunk(table, file, cols)).toThrow();
+    expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM pragma_database_list').get()).toEqual({ n: 1 });
   });
 
   it('fall back to the upsert when the module changed its columns since the stage was planned', () => {
@@ -118,6 +142,6 @@ describe('replica stages', () => {
 
   it('refuse names that are not stages', () => {
     expect(() => stages.discard('replica_t1')).toThrow(/stage name/);
-    expect(() => stages.writer('batches', [])).toThrow(/stage name/);
+    expect(() => stages.copyChunk('batches', 'x.db', [])).toThrow(/stage name/);
   });
 });

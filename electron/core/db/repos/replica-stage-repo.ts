@@ -11,7 +11,8 @@
  * registry row to keep in step with the table (and so no migration).
  */
 import type { Db } from '../open';
-import { checkCol, checkTable, type RecordWriter, type ReplicaRepo } from './replica-repo';
+import { chunkCol } from './replica-chunk-repo';
+import { checkCol, checkTable, type ReplicaRepo } from './replica-repo';
 
 const STAGE_NAME = /^replica_s([0-9]{1,10})_([0-9]{1,6})$/;
 
@@ -55,9 +56,26 @@ export class ReplicaStageRepo {
     }).immediate();
   }
 
-  /** A writer into an empty stage (rows many to a statement; a repeated id updates). */
-  writer(stage: string, cols: readonly string[]): RecordWriter {
-    return this.replica.prepareUpsert(checkStage(stage), cols, true);
+  /**
+   * Copies a chunk file's records into a stage in one transaction of its own, in file order,
+   * so a repeated id ends with its last row's values. `stageCols[i]` receives the chunk's
+   * column i.
+   */
+  copyChunk(stage: string, file: string, stageCols: readonly string[]): void {
+    checkStage(stage);
+    stageCols.forEach(checkCol);
+    const from = ['id', ...stageCols.map((_, i) => chunkCol(i))].join(', ');
+    const update = stageCols.length > 0 ? `DO UPDATE SET ${stageCols.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'DO NOTHING';
+    this.db.prepare('ATTACH ? AS chunk').run(file);
+    try {
+      this.db
+        .transaction(() =>
+          this.db.exec(`INSERT INTO ${stage} (${['id', ...stageCols].join(', ')}) SELECT ${from} FROM chunk.t WHERE true ORDER BY rowid ON CONFLICT(id) ${update}`),
+        )
+        .immediate();
+    } finally {
+      this.db.exec('DETACH chunk');
+    }
   }
 
   /**

@@ -29,7 +29,7 @@ export interface JobContext {
 
 /** What the load's parts share: the tally of records, rejections, progress and cancel. */
 export interface LoadHelpers {
-  tally: { loaded: number };
+  tally: { loaded: number; rejected: number; reasons: { row: number; reason: string }[] };
   reject(row: number, reason: string): void;
   report(done: number, total: number, rows: number, force?: boolean): void;
   checkCancel(): void;
