@@ -25,6 +25,7 @@ import { AppError } from '../../../../shared/ipc/errors';
 import type { Db } from '../../db/open';
 import type { ReplicaRepo } from '../../db/repos/replica-repo';
 import { ReplicaStageRepo, type SwapResult } from '../../db/repos/replica-stage-repo';
+import { csvFormat } from './csv-records';
 import type { HeaderStyle } from './header-plan';
 import type { LoadHelpers, ReplicaLoadJob } from './load-types';
 import type { BinderStart, FromBinder } from './replica-binder';
@@ -113,10 +114,7 @@ export async function loadCsv(
       binder.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', `The record binder stopped unexpectedly (exit ${code}).`))));
     });
     h.checkCancel();
-    const found = {
-      format: (source.kind === 'zip' ? (style === 'label' ? 'ui-export-zip' : 'bulk-read-zip') : style === 'label' ? 'ui-export-csv' : 'bulk-read-csv') as LoadResult['format'],
-      unknown,
-    };
+    const found = { format: csvFormat(source.kind, style), unknown };
     const staged = stage as string | null;
     if (!staged) {
       // The sink refuses a file without a header, so every load that gets here has a stage.

@@ -10,10 +10,10 @@
 import path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
-import { AppError, toErrorInfo, type ErrorInfo } from '../../../../shared/ipc/errors';
+import { toErrorInfo, type ErrorInfo } from '../../../../shared/ipc/errors';
 import { createChunk, type ChunkWriter } from '../../db/repos/replica-chunk-repo';
 import { parseCsvInThread } from '../csv/parse-csv-in-thread';
-import { cellText, type TokenBatch } from '../csv/csv-tokenizer';
+import { addRecords } from './csv-records';
 import { planHeader, type HeaderPlan, type HeaderStyle } from './header-plan';
 
 /** Text (UTF-16 code units, about bytes) per chunk: a commit and a checkpoint each. */
@@ -99,13 +99,12 @@ export async function runBinder(start: BinderStart, port: MessagePort): Promise<
       onHeader(header) {
         plan = planHeader(header, start.fields);
         headerWidth = header.length;
-        values.length = plan.columns.length;
         post({ type: 'header', keys: plan.columns.map((c) => c.key), unknown: plan.unknown, style: plan.style });
         openChunk();
       },
       onBatch(batch, rowOffset) {
         if (!plan || !chunk) return;
-        bindRows(batch, rowOffset, plan, headerWidth, values, chunk, tally, reject);
+        addRecords(batch, rowOffset, plan, headerWidth, values, chunk, tally, reject);
         sinceChunk += batch.text.length;
         if (sinceChunk >= CHUNK_CHARS) {
           sinceChunk = 0;
@@ -120,43 +119,5 @@ export async function runBinder(start: BinderStart, port: MessagePort): Promise<
   } catch (err) {
     (chunk as ChunkWriter | null)?.abandon();
     post({ type: 'error', error: toErrorInfo(err) });
-  }
-}
-
-/** Binds the data rows of one batch into a chunk; blank lines are skipped. */
-function bindRows(
-  batch: TokenBatch,
-  rowOffset: number,
-  plan: HeaderPlan,
-  headerWidth: number,
-  values: (string | null)[],
-  chunk: ChunkWriter,
-  tally: { loaded: number },
-  reject: (row: number, reason: string) => void,
-): void {
-  const width = plan.columns.length;
-  const indexes = plan.columns.map((c) => c.index);
-  const { rowStarts, cells } = batch;
-  for (let r = 0; r < batch.rowCount; r += 1) {
-    const rowNo = rowOffset + r + 1;
-    const first = rowStarts[r] as number;
-    const count = (rowStarts[r + 1] as number) - first;
-    if (count !== headerWidth) {
-      if (count === 1 && cells[2 * first] === cells[2 * first + 1]) {
-        continue; // a blank line
-      }
-      throw new AppError('CSV_MALFORMED', `Row ${rowNo} has ${count} fields but the header has ${headerWidth}. Nothing was loaded.`);
-    }
-    const id = cellText(batch, first + plan.idIndex).trim();
-    if (id === '') {
-      reject(rowNo, 'no record id');
-      continue;
-    }
-    for (let c = 0; c < width; c += 1) {
-      const cell = first + (indexes[c] as number);
-      values[c] = cells[2 * cell] === cells[2 * cell + 1] ? null : cellText(batch, cell);
-    }
-    chunk.add(id, values);
-    tally.loaded += 1;
   }
 }

@@ -3,8 +3,9 @@
  *
  * A load is all-or-nothing to readers: a cancel, a malformed row or a crash leaves the replica
  * exactly as it was, while the main process keeps reading the old state (WAL) and stays
- * responsive. A CSV goes through a stage swapped in at the end (load-csv.ts); a Records API
- * response is one transaction on the worker's own connection.
+ * responsive. A CSV into an empty module goes through a stage swapped in at the end
+ * (load-csv.ts); into a filled module (load-csv-direct.ts), and a Records API response, it is one
+ * transaction on the worker's own connection.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { detectSourceKind } from './detect-format';
 import { flattenRecord } from './flatten-record';
 import { JsonDataScanner } from './json-data-scanner';
 import { loadCsv } from './load-csv';
+import { loadCsvDirect } from './load-csv-direct';
 import type { JobContext, LoadHelpers, ReplicaLoadJob } from './load-types';
 
 type LoadResult = Res<'replica.load'>;
@@ -73,7 +75,9 @@ export async function runReplicaLoad(job: ReplicaLoadJob, ctx: JobContext): Prom
   try {
     if (kind !== 'json') {
       let result: LoadResult | null = null;
-      await loadCsv(job, db, repo, { kind, size }, helpers, (found, swap) => {
+      // An empty module takes the staged path, whose swap is a rename; a filled one the direct.
+      const load = repo.count(job.module) === 0 ? loadCsv : loadCsvDirect;
+      await load(job, db, repo, { kind, size }, helpers, (found, swap) => {
         result = resultOf(found.format, found.unknown, swap.before, swap.after);
         repo.recordLoad({ ...result, sourceName: job.sourceName, finishedAt: job.now });
       });
