@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/temp-dir';
@@ -18,6 +19,11 @@ afterEach(async () => {
 const Z = path.join(FIXTURES, 'zoho');
 const src = (p: string): { kind: 'path'; path: string } => ({ kind: 'path', path: p });
 
+/** The chunk folders this process's loads have left in the temporary folder. */
+function chunkDirs(): string[] {
+  return fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`preflight-load-${process.pid}-`));
+}
+
 /** The stage tables left in a workspace file (read through a connection of its own). */
 function stageTables(file: string): string[] {
   const db = new Database(file, { readonly: true });
@@ -35,6 +41,8 @@ describe('replica.load', () => {
     expect(r.rejectedRows).toEqual([{ row: 5, reason: 'no record id' }]);
     expect(r.unknownColumns).toEqual(['Favourite_Colour__c']);
     expect((await t.call('replica.stats', {})).modules).toEqual({ Contacts: 4 });
+    expect(stageTables(t.workspace)).toEqual([]);
+    expect(chunkDirs()).toEqual([]);
   });
 
   it('keeps values exactly as given: leading zeros, quotes, line breaks, accents, emoji', async () => {
@@ -262,6 +270,7 @@ describe('replica.load refuses bad files and leaves the replica as it was', () =
     expect(rowsAtCancel).toBeGreaterThanOrEqual(200_000);
     await unchanged();
     expect(stageTables(t.workspace)).toEqual([]);
+    expect(chunkDirs()).toEqual([]);
   });
 
   it('drops the stage a dead process left behind when the workspace is opened', async () => {

@@ -30,8 +30,33 @@ import type { HeaderStyle } from './header-plan';
 import type { LoadHelpers, ReplicaLoadJob } from './load-types';
 import type { BinderStart, FromBinder } from './replica-binder';
 import { startCheckpointer } from './wal-checkpointer';
+import { processRunning } from '../../workspace/process-running';
 
 type LoadResult = Res<'replica.load'>;
+
+const CHUNK_DIR_PREFIX = 'preflight-load-';
+
+/**
+ * Removes the chunk folders that loads of processes now gone left in the temporary folder (a
+ * crash skips the removal at the end of a load); says how many.
+ */
+export function sweepChunkDirs(isRunning: (pid: number) => boolean, tmp = os.tmpdir()): number {
+  let swept = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(tmp);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const m = new RegExp(`^${CHUNK_DIR_PREFIX}([0-9]+)-`).exec(name);
+    if (m && !isRunning(Number(m[1]))) {
+      fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
+      swept += 1;
+    }
+  }
+  return swept;
+}
 
 /** What a CSV load found, with the swap's counts; the swap has committed. */
 export interface CsvLoaded {
@@ -52,8 +77,12 @@ export async function loadCsv(
   const stages = new ReplicaStageRepo(db, repo);
   // Checkpoints are the checkpointer's job: here they would stop the loading thread.
   db.pragma('wal_autocheckpoint = 0');
+  // Each chunk is committed whole, so the cache only needs one chunk's pages and the B-tree's
+  // right edge, not the whole load's.
+  db.pragma('cache_size = -32768');
   const checkpointer = startCheckpointer(job.workerPath, job.dbPath, job.nativeBinding);
-  const chunkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-load-'));
+  sweepChunkDirs(processRunning);
+  const chunkDir = fs.mkdtempSync(path.join(os.tmpdir(), `${CHUNK_DIR_PREFIX}${process.pid}-`));
   const copied = new SharedArrayBuffer(4);
   const start: BinderStart = {
     role: 'replica-binder',
