@@ -44,9 +44,10 @@ describe('a Users API response', () => {
   });
 
   it('rejects entries without a usable id and keeps the rest', () => {
-    const r = parseUsersResponse({
-      users: [{ id: '4876876000000225001', full_name: 'A' }, { full_name: 'No Id' }, { id: 4876876000000225002, full_name: 'Number' }, { id: 'abc' }, 'x'],
-    });
+    // A saved response with a bare number for an id, as a hand-edited file might have it.
+    const r = parseUsersResponse(
+      JSON.parse('{"users": [{"id": "4876876000000225001", "full_name": "A"}, {"full_name": "No Id"}, {"id": 4876876000000225002, "full_name": "Number"}, {"id": "abc"}, "x"]}'),
+    );
     expect(r.users.map((u) => u.id)).toEqual(['4876876000000225001']);
     expect(r.rejected).toEqual([
       { row: 2, reason: 'no user id' },
