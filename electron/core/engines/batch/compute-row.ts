@@ -6,7 +6,7 @@ import type { BatchMapping, Issue, Transform } from '../../../../shared/domain/b
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
 import { RowRules } from '../../../../shared/validation';
 import { holdsUserIds, isMultiUserField, isUserField } from '../../../../shared/domain/user-fields';
-import type { UserDirectory } from '../users/resolve-user';
+import type { UserDirectory, UserResolution } from '../users/resolve-user';
 import { applyTransforms } from '../transform';
 import type { StoredRow } from '../../db/repos/batch-repo';
 
@@ -64,6 +64,8 @@ export interface FieldPlan {
   defaultValue: string | null;
   /** True for an owner or user field: its values are resolved to user ids. */
   user: boolean;
+  /** Resolves a cell of this user field to user ids (null without users loaded). */
+  resolveUser: ((value: string) => UserResolution) | null;
 }
 
 export interface ComputedRow {
@@ -88,6 +90,7 @@ export function rowContext(
   const plans = mapping.fields.map((m): FieldPlan => {
     const lookup = m.transforms.find((t): t is Extract<Transform, { kind: 'lookup' }> => t.kind === 'lookup') ?? null;
     const meta = fieldsByName.get(m.field);
+    const user = meta !== undefined && isUserField(meta) && !meta.readOnly;
     return {
       field: m.field,
       column: m.columns.join(' + '),
@@ -97,7 +100,8 @@ export function rowContext(
       lookup,
       meta,
       defaultValue: m.defaultValue,
-      user: meta !== undefined && isUserField(meta) && !meta.readOnly,
+      user,
+      resolveUser: user && meta !== undefined && users !== null && users.size > 0 ? users.cellResolver(meta) : null,
     };
   });
   const mappedFields = new Set(mapping.fields.map((f) => f.field));
@@ -195,9 +199,8 @@ export function evaluateRow(src: SourceRow, ctx: RowContext, edits: ReadonlyMap<
       }
     }
     if (plan.user && value !== '' && plan.meta) {
-      const users = ctx.users;
-      if (users !== null && users.size > 0) {
-        const r = users.resolveCell(plan.meta, value);
+      if (plan.resolveUser !== null) {
+        const r = plan.resolveUser(value);
         if (!r.ok) {
           issues.push({ row: src.row, column: plan.column, field: plan.field, code: r.code, message: r.message, severity: 'error' });
           (failed ??= new Array<boolean>(plans.length).fill(false))[p] = true;

@@ -27,6 +27,13 @@ export type UserResolution =
 /** How many users an ambiguous message lists before "…". */
 const MAX_LISTED = 4;
 
+/**
+ * Distinct cells remembered per field. An owner column repeats a few hundred names a million
+ * times; remembering each cell's answer makes the repeats a map lookup. Past the cap, cells
+ * are resolved afresh, so memory stays bounded whatever the file holds.
+ */
+const MEMO_CELLS = 50_000;
+
 /** The comparable form of a person's name: accents and case dropped, spaces collapsed. */
 export function nameKey(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -42,6 +49,8 @@ export class UserDirectory {
   private readonly byId = new Map<string, UserEntry>();
   private readonly byEmail = new Map<string, UserEntry[]>();
   private readonly byName = new Map<string, UserEntry[]>();
+  /** Per field (type and label, which the messages name), cell -> its answer. */
+  private readonly memo = new Map<string, Map<string, UserResolution>>();
 
   constructor(readonly users: readonly UserEntry[]) {
     for (const u of users) {
@@ -99,6 +108,28 @@ export class UserDirectory {
    * `,`, joined with `;` as Bulk Write takes them. The first value that fails fails the cell.
    */
   resolveCell(field: Pick<FieldMeta, 'label' | 'dataType'>, value: string): UserResolution {
+    return this.cellResolver(field)(value);
+  }
+
+  /** resolveCell for one field, worked out once (for resolving a column a million times). */
+  cellResolver(field: Pick<FieldMeta, 'label' | 'dataType'>): (value: string) => UserResolution {
+    const key = `${field.dataType}\u0000${field.label}`;
+    let known = this.memo.get(key);
+    if (known === undefined) {
+      known = new Map();
+      this.memo.set(key, known);
+    }
+    const memo = known;
+    return (value) => {
+      const hit = memo.get(value);
+      if (hit !== undefined) return hit;
+      const result = this.resolveUncached(field, value);
+      if (memo.size < MEMO_CELLS) memo.set(value, result);
+      return result;
+    };
+  }
+
+  private resolveUncached(field: Pick<FieldMeta, 'label' | 'dataType'>, value: string): UserResolution {
     if (!isMultiUserField(field)) return this.resolve(field, value);
     const ids: string[] = [];
     for (const part of userParts(value, true)) {
