@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { LEAD_HEADER, leadRow } from './generate-leads';
 import { median, removeDb } from './measure';
@@ -76,7 +77,9 @@ async function main(): Promise<void> {
   const usersDb = path.join(TMP, 'owners-users.db');
   const results = { ref: [] as Run[], bare: [] as Run[], users: [] as Run[] };
   let summary = '';
+  const loads: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
+    loads.push(os.loadavg()[0] ?? 0);
     removeDb(refDb);
     const r = await timedCpu('sqlite3', [refDb, `.import --csv ${csv} leads`], env);
     if (r.code !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
@@ -114,6 +117,8 @@ async function main(): Promise<void> {
     '',
     `Resolving the owners costs ${((cpu(results.users) / cpu(results.bare) - 1) * 100).toFixed(0)} % more CPU than leaving them alone; ` +
       `the import with users takes ${(median(results.users.map((x) => x.ms)) / median(results.ref.map((x) => x.ms))).toFixed(2)}x the reference's wall-clock time.`,
+    `Load average when the runs started: ${loads.map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores` +
+      (Math.max(...loads) > os.cpus().length * 0.75 ? ' — the machine was busy, so judge by CPU time; the wall-clock figures need a quiet run.' : '.'),
     '',
   ]);
 }

@@ -21,8 +21,8 @@ export function metadataHandlers(ctx: HandlerContext): MetadataHandlers {
     'metadata.modules': async () => {
       const s = ctx.session();
       const counts = s.replicaRepo.counts();
-      // Users are always listed, so the window always offers Load users…
-      const names = [...new Set([...s.metadata.modules(), USERS_MODULE, ...Object.keys(counts)])];
+      // Users are always listed, last, so the window always offers Load users…
+      const names = [...new Set([...s.metadata.modules(), ...Object.keys(counts)].filter((m) => m !== USERS_MODULE)), USERS_MODULE];
       return {
         modules: names.map((module) => {
           const eff = s.metadata.find(module);
