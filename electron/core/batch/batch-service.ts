@@ -26,7 +26,7 @@ import type { JournalChange } from '../engines/batch/journal-change';
 import { UsersRepo } from '../db/repos/users-repo';
 import type { UserDirectory } from '../engines/users/resolve-user';
 import { loadUserDirectory } from '../engines/users/user-directory';
-import { batchOwnerNotices, userDisplay } from './owner-notices';
+import { batchOwnerNotices, userDisplay } from './batch-owner-notices';
 
 type Summary = Res<'batch.summary'>;
 
