@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'BATCH_NOT_FOUND',
   'MAPPING_INVALID',
   'NOTHING_TO_UNDO',
+  'FILE_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
