@@ -12,7 +12,7 @@
  */
 import type { Db } from '../open';
 import { chunkCol } from './replica-chunk-repo';
-import { checkCol, checkTable, type ReplicaRepo } from './replica-repo';
+import { checkCol, checkTable, type RecordWriter, type ReplicaRepo } from './replica-repo';
 
 const STAGE_NAME = /^replica_s([0-9]{1,10})_([0-9]{1,6})$/;
 
@@ -54,6 +54,11 @@ export class ReplicaStageRepo {
       this.db.exec(`CREATE TABLE ${table} (${['id TEXT PRIMARY KEY NOT NULL', ...cols.map((c) => `${c} TEXT`)].join(', ')}) WITHOUT ROWID`);
       return table;
     }).immediate();
+  }
+
+  /** A writer into a stage, in the caller's transaction (rows many to a statement; a repeated id updates). */
+  writer(stage: string, cols: readonly string[]): RecordWriter {
+    return this.replica.prepareUpsert(checkStage(stage), cols, true);
   }
 
   /**

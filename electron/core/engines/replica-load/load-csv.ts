@@ -4,7 +4,8 @@
  * Four threads share the work: the CSV parser thread reads, decodes and tokenizes; the binder
  * thread (replica-binder.ts) turns cells into records and binds them into chunk files of about
  * 16 MB; this thread copies each chunk into a stage table in the workspace (one INSERT ... SELECT
- * in C and a commit per chunk); a checkpointer thread copies each commit from the WAL into the
+ * in C and a commit per chunk), and binds every third group of rows into the stage itself, which
+ * keeps it about as busy as the binder; a checkpointer thread copies each commit from the WAL into the
  * database meanwhile. (With one thread binding straight into one transaction over the whole
  * load, binding and the final WAL copy ran one after the other on the same thread.) Readers see
  * nothing of a load until the swap: one short transaction that makes the stage the module's
@@ -26,10 +27,10 @@ import { Worker } from 'node:worker_threads';
 import type { Res } from '../../../../shared/ipc/contract';
 import { AppError } from '../../../../shared/ipc/errors';
 import type { Db } from '../../db/open';
-import type { ReplicaRepo } from '../../db/repos/replica-repo';
+import type { RecordWriter, ReplicaRepo } from '../../db/repos/replica-repo';
 import { ReplicaStageRepo, type SwapResult } from '../../db/repos/replica-stage-repo';
-import { csvFormat } from './csv-records';
-import type { HeaderStyle } from './header-plan';
+import { addRecords, csvFormat } from './csv-records';
+import type { HeaderPlan } from './header-plan';
 import type { LoadHelpers, ReplicaLoadJob } from './load-types';
 import type { BinderStart, FromBinder } from './replica-binder';
 import { startCheckpointer } from './wal-checkpointer';
@@ -38,6 +39,8 @@ import { processRunning } from '../../workspace/process-running';
 type LoadResult = Res<'replica.load'>;
 
 const CHUNK_DIR_PREFIX = 'preflight-load-';
+/** Rejected rows reported by row number (as run-replica-load keeps them). */
+const MAX_REASONS = 100;
 
 /**
  * Removes the chunk folders that loads of processes now gone left in the temporary folder (a
@@ -101,13 +104,28 @@ export async function loadCsv(
     fields: job.fields,
     chunkDir,
     copied,
+    chunkChars: job.chunkChars,
   };
   const binder = new Worker(job.workerPath, { workerData: start });
   let stage: string | null = null;
+  let plan: HeaderPlan | null = null;
+  let headerWidth = 0;
   let keys: string[] = [];
   let cols: string[] = [];
-  let style = 'api' as HeaderStyle;
-  let unknown: string[] = [];
+  let writer: RecordWriter | null = null;
+  // The records this thread binds itself (see LOADER_BINDS_EVERY); the binder tallies its own.
+  const mine = { loaded: 0, rejected: 0, reasons: [] as { row: number; reason: string }[] };
+  const rejectMine = (row: number, reason: string): void => {
+    mine.rejected += 1;
+    if (mine.reasons.length < MAX_REASONS) mine.reasons.push({ row, reason });
+  };
+  const values: (string | null)[] = [];
+  const taken = (): void => {
+    checkpointer.checkpoint();
+    const cell = new Int32Array(copied);
+    Atomics.add(cell, 0, 1);
+    Atomics.notify(cell, 0);
+  };
   try {
     await new Promise<void>((resolve, reject) => {
       let done = false;
@@ -122,22 +140,33 @@ export async function loadCsv(
         try {
           h.checkCancel();
           if (msg.type === 'header') {
-            ({ keys, unknown, style } = msg);
+            ({ plan, headerWidth } = msg);
+            keys = msg.plan.columns.map((c) => c.key);
             cols = stages.planColumns(job.module, keys);
             stage = stages.create(cols, process.pid);
+            writer = stages.writer(stage, cols);
           } else if (msg.type === 'progress') {
-            h.report(msg.done, msg.total, msg.rows);
+            h.report(msg.done, msg.total, msg.rows + mine.loaded);
           } else if (msg.type === 'chunk') {
             if (stage) stages.copyChunk(stage, msg.file, cols);
             fs.rmSync(msg.file, { force: true });
-            checkpointer.checkpoint();
-            const cell = new Int32Array(copied);
-            Atomics.add(cell, 0, 1);
-            Atomics.notify(cell, 0);
+            taken();
+          } else if (msg.type === 'rows') {
+            const p = plan as HeaderPlan | null;
+            const w = writer as RecordWriter | null;
+            if (p && w) {
+              db.transaction(() => {
+                msg.batches.forEach((b, i) => addRecords(b, msg.offsets[i] ?? 0, p, headerWidth, values, w, mine, rejectMine));
+                // Rows held back for a multi-row statement go in before the next chunk's.
+                w.flush();
+              }).immediate();
+            }
+            taken();
           } else if (msg.type === 'end') {
-            // The binder tallied the records; its first reasons are the load's.
-            Object.assign(h.tally, { loaded: msg.loaded, rejected: msg.rejected, reasons: msg.reasons });
-            h.report(msg.total, msg.total, msg.loaded, true);
+            // Both threads tallied their records; the first reasons of either, by row, are the load's.
+            const reasons = [...msg.reasons, ...mine.reasons].sort((a, b) => a.row - b.row).slice(0, MAX_REASONS);
+            Object.assign(h.tally, { loaded: msg.loaded + mine.loaded, rejected: msg.rejected + mine.rejected, reasons });
+            h.report(msg.total, msg.total, h.tally.loaded, true);
             settle(resolve);
           } else {
             settle(() => reject(new AppError(msg.error.code, msg.error.message)));
@@ -150,7 +179,8 @@ export async function loadCsv(
       binder.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', `The record binder stopped unexpectedly (exit ${code}).`))));
     });
     h.checkCancel();
-    const found = { format: csvFormat(source.kind, style), unknown };
+    const finalPlan = plan as HeaderPlan | null;
+    const found = { format: csvFormat(source.kind, finalPlan?.style ?? 'api'), unknown: finalPlan?.unknown ?? [] };
     const staged = stage as string | null;
     if (!staged) {
       // The sink refuses a file without a header, so every load that gets here has a stage.

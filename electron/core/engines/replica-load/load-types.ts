@@ -12,6 +12,8 @@ export interface ReplicaLoadJob {
   sourceName: string;
   fields: FieldMeta[];
   now: string;
+  /** Text per group of a staged CSV load (about 16 MB); tests set it small to get many groups. */
+  chunkChars?: number;
 }
 
 export interface JobProgress {
