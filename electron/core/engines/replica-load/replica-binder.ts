@@ -20,7 +20,7 @@ import { planHeader, type HeaderPlan } from './header-plan';
 /** Text (UTF-16 code units, about bytes) per chunk: a commit and a checkpoint each. */
 const CHUNK_CHARS = 16 * 1024 * 1024;
 /** Finished groups that may wait for the loader (a chunk is about 18 MB on disk). */
-const MAX_CHUNKS_AHEAD = 3;
+const MAX_CHUNKS_AHEAD = 2;
 /**
  * Every LOADER_BINDS_EVERY-th group goes to the loader as tokenized batches, which it binds into
  * the stage itself: copying a chunk costs it about a third of what binding one costs here, so
