@@ -11,6 +11,8 @@ import { runErrorReport } from '../engines/batch/run-error-report';
 import { runUsersLoad } from '../engines/users/run-users-load';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
+import { isCheckpointerStart, runCheckpointer } from '../engines/replica-load/wal-checkpointer';
+import { isBinderStart, runBinder } from '../engines/replica-load/replica-binder';
 import type { JobContext } from '../engines/replica-load/load-types';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol';
 
@@ -52,6 +54,12 @@ async function run(job: WorkerJob): Promise<unknown> {
 // One bundle, two roles: a job runner, and the CSV parser thread a job starts beside it.
 if (isCsvParserStart(workerData)) {
   void runCsvParserThread(workerData, port);
+} else if (isCheckpointerStart(workerData)) {
+  // A third: the WAL checkpointer a replica load starts beside it.
+  runCheckpointer(workerData, port);
+} else if (isBinderStart(workerData)) {
+  // A fourth: the record binder a replica load starts beside it (it starts its own parser).
+  void runBinder(workerData, port);
 } else {
   port.on('message', onJobMessage);
 }
