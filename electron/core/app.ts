@@ -15,6 +15,7 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { batchHandlers } from './handlers/batch-handlers';
 import { importHandlers } from './handlers/import-handlers';
 import { templateHandlers } from './handlers/template-handlers';
+import { reviewHandlers } from './handlers/review-handlers';
 import type { FieldMeta } from '../../shared/domain/field-meta';
 import type { BatchImportResult } from './engines/import/run-batch-import';
 import fs from 'node:fs';
@@ -132,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(ctx),
     ...batchHandlers(ctx),
     ...templateHandlers(ctx),
+    ...reviewHandlers(ctx),
     ...options.platformHandlers,
   };
 

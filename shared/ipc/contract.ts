@@ -19,6 +19,7 @@ import {
   WorkspaceInfo,
 } from './schemas';
 import { BatchMappingSchema, BatchSummarySchema, IssueSchema, SuggestionSchema } from './batch-schemas';
+import { ReviewDecisionSchema, reviewChannels } from './review-schemas';
 
 const BatchId = z.number().int().min(1);
 const EncodingChoice = z.enum(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
@@ -170,6 +171,8 @@ export const contract = {
           values: z.record(z.string(), z.string()),
           edited: z.array(z.string()),
           issues: z.array(IssueSchema),
+          /** The duplicate review's decision for the row, if any. */
+          decision: ReviewDecisionSchema.nullable(),
         }),
       ),
     }),
@@ -251,6 +254,7 @@ export const contract = {
       .strict(),
     res: z.object({ path: z.string().nullable() }),
   },
+  ...reviewChannels,
 } as const;
 
 export type Contract = typeof contract;

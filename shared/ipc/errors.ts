@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'BATCH_NOT_FOUND',
   'MAPPING_INVALID',
   'NOTHING_TO_UNDO',
+  'DEDUPE_NOT_RUN',
+  'REVIEW_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -273,6 +273,7 @@ export class BatchService {
           values: Object.fromEntries([...computed.values].map(([f, v]) => [f, v.value])),
           edited: rowEdits ? [...rowEdits.keys()] : [],
           issues: issues.get(r.rowNo) ?? [],
+          decision: null,
         };
       }),
     };
