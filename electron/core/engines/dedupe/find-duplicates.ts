@@ -10,7 +10,7 @@
 import { blockingKeys, MAX_BLOCK } from './blocking';
 import { clusterRows, type RowLink } from './clusters';
 import { compareProfiles, type Evidence, type Shares } from './compare-profiles';
-import { DECISION_THRESHOLD } from './model-weights';
+import { DECISION_THRESHOLD, scoreOf, UNIQUE_FIELD_BITS } from './model-weights';
 import type { Profile } from './record-profile';
 import type { ZohoRule } from './zoho-rules';
 
@@ -92,7 +92,8 @@ export function rowCandidates(row: IncomingRow, existing: ExistingModule, shares
     const ref = existing.refOf(found.id);
     const scored = ref === null ? null : compareProfiles(row.profile, existing.profile(ref), ctx);
     if (ref !== null) refs.delete(ref);
-    byId.set(found.id, { module: existing.module, id: found.id, score: scored?.score ?? 1, rule: found.rule, evidence: exactEvidence(found, scored?.evidence ?? []) });
+    const score = scored === null ? 1 : found.rule === 'unique' ? scoreOf(scored.bits + UNIQUE_FIELD_BITS) : scored.score;
+    byId.set(found.id, { module: existing.module, id: found.id, score, rule: found.rule, evidence: exactEvidence(found, scored?.evidence ?? []) });
   }
   for (const ref of refs) {
     const s = compareProfiles(row.profile, existing.profile(ref), ctx);

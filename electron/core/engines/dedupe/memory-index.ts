@@ -24,6 +24,16 @@ export class MemoryModuleIndex implements ExistingModule {
     private readonly wantedKeys: ReadonlySet<string> | null = null,
   ) {}
 
+  /**
+   * Adds a record when one of its keys is wanted (or `force`); says whether it was added. With
+   * no wanted keys set, every record is added.
+   */
+  addIfWanted(id: string, profile: Profile, keys: readonly string[], force: boolean): boolean {
+    if (!force && this.wantedKeys && !keys.some((k) => this.wantedKeys?.has(k))) return false;
+    this.add(id, profile, keys);
+    return true;
+  }
+
   /** Adds a record; `keys` are its blocking keys when already known. */
   add(id: string, profile: Profile, keys: readonly string[] = blockingKeys(profile)): void {
     const ref = this.ids.length;

@@ -49,6 +49,12 @@ export const W = {
   other: { exact: { m: 0.55, u: 0.0001 }, typo: { m: 0.2, u: 0.002 }, diff: { m: 0.25, u: 0.97 } },
 } as const;
 
+/**
+ * Bits added when Zoho's own rules found the record by a unique field: the CRM refuses two
+ * records with the same value there, so an equal value is all but the same record.
+ */
+export const UNIQUE_FIELD_BITS = 10;
+
 /** Prior log-odds that two records compared (they share a blocking key) are the same. */
 export const PRIOR_BITS = -11;
 

@@ -5,12 +5,33 @@
 import type { Shares } from './compare-profiles';
 import type { Profile } from './record-profile';
 
-/** Counts keys per kind as profiles are added; `share` is count / records added. */
+/** Records below which shares are taken over this many instead (see `share`). */
+export const MIN_POPULATION = 2000;
+
+/** Kinds with few distinct values, always counted; the others only for `wanted` keys. */
+const SMALL_KINDS = new Set(['given', 'family', 'dob', 'company', 'title', 'city', 'zip', 'state', 'country']);
+
+/**
+ * Counts keys per kind as profiles are added; `share` is count / records added.
+ *
+ * Emails, phones, streets and identifying values have nearly as many distinct values as there
+ * are records; counting every one of a million records would hold a million keys for nothing,
+ * so those are counted only for the keys in `wanted` (the incoming rows' own values, the only
+ * ones the model asks about). Without `wanted`, everything is counted.
+ */
 export class ShareTable implements Shares {
   private readonly counts = new Map<string, Map<string, number>>();
   private total = 0;
 
+  constructor(private readonly wanted: ReadonlySet<string> | null = null) {}
+
+  /** The key under which `wanted` lists a value of a kind. */
+  static wantedKey(kind: string, key: string): string {
+    return `${kind}\u0000${key}`;
+  }
+
   private bump(kind: string, key: string): void {
+    if (this.wanted && !SMALL_KINDS.has(kind) && !this.wanted.has(ShareTable.wantedKey(kind, key))) return;
     let m = this.counts.get(kind);
     if (!m) {
       m = new Map();
@@ -52,8 +73,12 @@ export class ShareTable implements Shares {
     this.total += n;
   }
 
+  /**
+   * The value's share of the records, counted over at least MIN_POPULATION records: in a
+   * small replica every value looks common (three Boyles in twenty records), which says more
+   * about the sample than about how common the name is.
+   */
   share(kind: string, key: string): number {
-    if (this.total === 0) return 0;
-    return (this.counts.get(kind)?.get(key) ?? 0) / this.total;
+    return (this.counts.get(kind)?.get(key) ?? 0) / Math.max(this.total, MIN_POPULATION);
   }
 }
