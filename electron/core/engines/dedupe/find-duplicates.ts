@@ -113,9 +113,10 @@ export function rowCandidates(row: IncomingRow, existing: ExistingModule, shares
     byId.set(found.id, { module: existing.module, id: found.id, score, rule: found.rule, evidence: exactEvidence(found, scored?.evidence ?? []) });
   }
   for (const ref of refs) {
-    const s = compareProfiles(row.profile, existing.profile(ref), ctx);
-    if (s.score < threshold) continue;
+    const p = existing.profile(ref);
+    if (compareProfiles(row.profile, p, ctx, true).score < threshold) continue;
     const id = existing.id(ref);
+    const s = compareProfiles(row.profile, p, ctx);
     if (!byId.has(id)) byId.set(id, { module: existing.module, id, score: s.score, rule: 'fuzzy', evidence: s.evidence });
   }
   return [...byId.values()].sort((a, b) => b.score - a.score || RULE_RANK[a.rule] - RULE_RANK[b.rule] || a.id.localeCompare(b.id)).slice(0, MAX_CANDIDATES);
@@ -151,8 +152,9 @@ export function batchLinks(rows: readonly IncomingRow[], shares: Shares, organis
         seen.add(pair);
         const a = rows[i] as IncomingRow;
         const b = rows[j] as IncomingRow;
+        if (compareProfiles(a.profile, b.profile, ctx, true).score < threshold) continue;
         const s = compareProfiles(a.profile, b.profile, ctx);
-        if (s.score >= threshold) links.push({ a: a.row, b: b.row, score: s.score, rule: linkRule(s.evidence), evidence: s.evidence });
+        links.push({ a: a.row, b: b.row, score: s.score, rule: linkRule(s.evidence), evidence: s.evidence });
       }
     }
   }
