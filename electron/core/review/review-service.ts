@@ -20,6 +20,7 @@ import type { DedupeRunJob, DedupeRunSummary } from '../engines/dedupe/run-dedup
 import type { JournalChange } from '../engines/batch/journal-change';
 import { defaultAgainst } from './default-against';
 import { reviewItem } from './review-item';
+import { CLUSTER_THRESHOLD } from '../engines/dedupe/model-weights';
 
 type Counts = Res<'review.counts'>;
 type ReviewChange = Extract<JournalChange, { kind: 'review' }>;
@@ -125,8 +126,9 @@ export class ReviewService {
     return {
       total: page.total,
       items: page.rows.map((r) => {
-        // Out of any cluster (split out) with nothing in the replica: no duplicate is left to act on.
-        const none = r.bestScore === null || (r.cluster === null && r.bestModule === null && r.candidates === 0);
+        // A strong link to another row but no cluster: split out of it, nothing left to act on.
+        // (A weaker link is a possible duplicate and stays, for the user to decide.)
+        const none = r.bestScore === null || (r.cluster === null && r.bestModule === null && r.candidates === 0 && r.bestScore >= CLUSTER_THRESHOLD);
         return {
         row: r.row,
         title: r.title,

@@ -10,7 +10,7 @@
 import { blockingKeys, MAX_BLOCK, WEAK_KEY_FAMILIES } from './blocking';
 import { clusterRows, type RowLink } from './clusters';
 import { compareProfiles, type Evidence, type Shares } from './compare-profiles';
-import { DECISION_THRESHOLD, scoreOf, UNIQUE_FIELD_BITS } from './model-weights';
+import { CLUSTER_THRESHOLD, DECISION_THRESHOLD, scoreOf, UNIQUE_FIELD_BITS } from './model-weights';
 import type { Profile } from './record-profile';
 import type { ZohoRule } from './zoho-rules';
 
@@ -169,5 +169,5 @@ export function findDuplicates(rows: readonly IncomingRow[], existing: readonly 
     if (list.length > 0) candidates.set(row.row, list.sort((a, b) => b.score - a.score || RULE_RANK[a.rule] - RULE_RANK[b.rule]));
   }
   const links = batchLinks(rows, shares, organisation, threshold);
-  return { candidates, links, clusters: clusterRows(links, threshold) };
+  return { candidates, links, clusters: clusterRows(links, Math.max(threshold, CLUSTER_THRESHOLD)) };
 }

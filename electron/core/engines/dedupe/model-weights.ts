@@ -56,10 +56,17 @@ export const W = {
 export const UNIQUE_FIELD_BITS = 10;
 
 /** Prior log-odds that two records compared (they share a blocking key) are the same. */
-export const PRIOR_BITS = -11;
+export const PRIOR_BITS = -10;
 
 /** Candidates below this score are dropped (Zoho's own exact hits are always kept). */
 export const DECISION_THRESHOLD = 0.5;
+
+/**
+ * Rows of a batch are grouped into a cluster only through links at least this strong; weaker
+ * links (from the decision threshold up) stay candidates of their rows ("maybe the same as row
+ * 12"), for the user to decide, without pulling whole groups together.
+ */
+export const CLUSTER_THRESHOLD = 0.8;
 
 /** The bits a level adds, with an exact level's `u` raised to the value's share when larger. */
 export function bits(level: Level, share = 0): number {

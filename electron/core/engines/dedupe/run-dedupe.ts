@@ -21,7 +21,7 @@ import { fieldRoles } from './field-roles';
 import { batchLinks, rowCandidates, type Candidate, type ExistingModule, type IncomingRow, type ZohoFound } from './find-duplicates';
 import { readIncomingRows, type ComputedValues } from './incoming-rows';
 import { clusterRows } from './clusters';
-import { DECISION_THRESHOLD } from './model-weights';
+import { CLUSTER_THRESHOLD, DECISION_THRESHOLD } from './model-weights';
 import { buildProfile } from './record-profile';
 import { scanModule, type ModuleScan } from './replica-scan';
 import { exactRequests, otherFieldMap } from './run-requests';
@@ -122,7 +122,7 @@ export async function runDedupe(job: DedupeRunJob, ctx: JobContext): Promise<Ded
       }
     }
     const links = job.mode === 'full' ? batchLinks(rows, shares, isOrganisationModule(b.module)) : [];
-    const clusters = clusterRows(links, DECISION_THRESHOLD);
+    const clusters = clusterRows(links, CLUSTER_THRESHOLD);
     if (ctx.cancelled()) throw new AppError('CANCELLED', CANCELLED);
 
     ctx.progress({ phase: 'saving', done: 0, total: 1, rows: incoming.length });
