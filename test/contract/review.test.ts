@@ -76,6 +76,40 @@ describe('dedupe.run', () => {
     expect((await t.fail('dedupe.run', { batch: other, against: [] })).code).toBe('BAD_REQUEST');
   });
 
+  it('builds the replica’s match keys once and reuses them until the replica changes', async () => {
+    const t2 = tempCore();
+    try {
+      // Names that differ in their letters (digits do not sound), as real names do.
+      const letters = (n: number): string => String(n).replace(/\d/g, (d) => 'bdfgklmprt'[Number(d)] as string);
+      const rows = ['id,First_Name,Last_Name,Email,Mailing_City'];
+      for (let i = 0; i < 1500; i += 1) rows.push(`4876876000020${String(i).padStart(6, '0')},Jo${letters(i % 37)}a,Ha${letters(i)}son,given${i}@example.com,City${i % 11}`);
+      const contacts = path.join(t2.dir, 'contacts.csv');
+      fs.writeFileSync(contacts, `${rows.join('\n')}\n`);
+      await t2.call('replica.load', { module: 'Contacts', source: src(contacts) });
+      const leads = path.join(t2.dir, 'leads.csv');
+      fs.writeFileSync(leads, 'First Name,Last Name,Email,City\nJoda,Hadbbsn,,City10\nNew,Person,new@example.com,Nowhere\nJola,Halson,GIVEN5@example.com,City5\n');
+      const s = await t2.call('import.start', { source: src(leads), module: 'Leads', encoding: 'auto', delimiter: 'auto', mapping: null, template: null });
+      const phases: string[] = [];
+      const off = t2.core.onEvent((name, payload) => {
+        if (name === 'job.progress') phases.push((payload as { phase: string }).phase);
+      });
+      const first = await t2.call('dedupe.run', { batch: s.batch, against: ['Contacts'] });
+      expect(phases).toContain('indexing Contacts');
+      phases.length = 0;
+      const again = await t2.call('dedupe.run', { batch: s.batch, against: ['Contacts'] });
+      expect(phases).not.toContain('indexing Contacts');
+      off();
+      expect({ ...again, durationMs: 0 }).toEqual({ ...first, durationMs: 0 });
+      const m = await t2.call('dedupe.matches', { batch: s.batch, afterRow: 0, limit: 10 });
+      expect(m.matches.map((x) => [x.row, x.candidates[0]?.id, x.candidates[0]?.rule])).toEqual([
+        [1, '4876876000020001000', 'fuzzy'],
+        [3, '4876876000020000005', 'email'],
+      ]);
+    } finally {
+      await t2.close();
+    }
+  });
+
   it('in exact mode runs Zoho’s rules only', async () => {
     const other = await importLeads();
     const run = await t.call('dedupe.run', { batch: other, against: null, mode: 'exact' });

@@ -5,8 +5,7 @@
 import path from 'node:path';
 import type { FieldMeta } from '../../../shared/domain/field-meta';
 import { loadStandardMetadata } from '../../../electron/core/engines/metadata/standard-metadata';
-import { exactKey } from '../../../electron/core/engines/dedupe/replica-scan';
-import { NAME_FIELD, personName, type ExactFinder } from '../../../electron/core/engines/dedupe/zoho-rules';
+import { exactKey, NAME_FIELD, personName, type ExactFinder } from '../../../electron/core/engines/dedupe/zoho-rules';
 import { ROOT } from '../../helpers/temp-dir';
 
 export function standard(module: string): FieldMeta[] {

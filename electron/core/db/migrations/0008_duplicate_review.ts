@@ -6,6 +6,10 @@
  *
  * A run replaces the previous one in one transaction; decisions outlive runs (they are the
  * user's work; the export reads them), so a re-run never loses one.
+ *
+ * The replica's match keys: per record the exact keys Zoho's rules look up (indexed), its
+ * blocking keys and the values the fuzzy model compares, and per module the counts of its
+ * names and places; built for the state of the replica recorded in replica_match_state.
  */
 export const version = 8;
 
@@ -62,4 +66,31 @@ CREATE TABLE review_decisions (
   PRIMARY KEY (batch_id, row_no)
 ) WITHOUT ROWID;
 CREATE INDEX review_decisions_action ON review_decisions (batch_id, action);
+
+CREATE TABLE replica_match_state (
+  module     TEXT PRIMARY KEY,
+  signature  TEXT NOT NULL,
+  records    INTEGER NOT NULL,
+  built_at   TEXT NOT NULL
+);
+
+CREATE TABLE replica_match_keys (
+  module   TEXT NOT NULL,
+  id       TEXT NOT NULL,
+  email    TEXT,
+  name     TEXT,
+  system   TEXT,
+  locked   INTEGER NOT NULL DEFAULT 0,
+  blocks   TEXT NOT NULL,
+  vals     TEXT NOT NULL,
+  PRIMARY KEY (module, id)
+) WITHOUT ROWID;
+
+CREATE TABLE replica_match_terms (
+  module  TEXT NOT NULL,
+  kind    TEXT NOT NULL,
+  key     TEXT NOT NULL,
+  n       INTEGER NOT NULL,
+  PRIMARY KEY (module, kind, key)
+) WITHOUT ROWID;
 `;

@@ -59,6 +59,20 @@ export class ReplicaMatchRepo {
     yield* stmt.iterate() as IterableIterator<(string | null)[]>;
   }
 
+  /**
+   * The records after id `after` in id order, `limit` of them, as `records` gives them: keyset
+   * pages, so the caller may write between pages on the same connection.
+   */
+  recordsAfter(module: string, keys: readonly string[], after: string, limit: number): (string | null)[][] {
+    const table = this.replica.tableOf(module);
+    if (!table) return [];
+    const cols = keys.map((k) => this.colOf(module, k) ?? 'NULL');
+    return this.db
+      .prepare(`SELECT id, ${cols.length > 0 ? cols.join(', ') : 'NULL'} FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`)
+      .raw(true)
+      .all(after, limit) as (string | null)[][];
+  }
+
   /** A record's values of some keys (empty when the record is not there). */
   values(module: string, id: string, keys: readonly string[]): Map<string, string> {
     const cols = keys.map((k) => [k, this.colOf(module, k)] as const).filter((x): x is readonly [string, string] => x[1] !== null);

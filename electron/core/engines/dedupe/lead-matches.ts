@@ -5,8 +5,7 @@
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
 import type { ReplicaMatchRepo } from '../../db/repos/replica-match-repo';
 import { conversionOptions, type ConversionOptions, type ConversionRecord } from './conversion-options';
-import { exactKey } from './replica-scan';
-import { NAME_FIELD, personName, type ExactFinder } from './zoho-rules';
+import { exactKey, NAME_FIELD, personName, type ExactFinder } from './zoho-rules';
 
 /** The org as the options see it: each module's metadata, null for a module the org removed. */
 export interface LeadMatchOrg {

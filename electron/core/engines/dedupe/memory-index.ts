@@ -22,6 +22,8 @@ export class MemoryModuleIndex implements ExistingModule {
     readonly organisation: boolean,
     readonly otherFields: ReadonlyMap<string, string>,
     private readonly wantedKeys: ReadonlySet<string> | null = null,
+    /** Fetches a record the index does not hold yet (one Zoho's rules found), or null. */
+    private readonly loader: ((id: string) => { profile: Profile; keys: string[] } | null) | null = null,
   ) {}
 
   /**
@@ -69,6 +71,11 @@ export class MemoryModuleIndex implements ExistingModule {
   }
 
   refOf(id: string): number | null {
+    const ref = this.refs.get(id);
+    if (ref !== undefined) return ref;
+    const loaded = this.loader?.(id);
+    if (!loaded) return null;
+    this.add(id, loaded.profile, loaded.keys);
     return this.refs.get(id) ?? null;
   }
 }

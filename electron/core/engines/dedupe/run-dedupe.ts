@@ -15,6 +15,7 @@ import { BatchStateRepo } from '../../db/repos/batch-state-repo';
 import { DedupeRepo } from '../../db/repos/dedupe-repo';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
 import { ReplicaMatchRepo } from '../../db/repos/replica-match-repo';
+import { MatchKeysRepo } from '../../db/repos/match-keys-repo';
 import type { JobContext } from '../replica-load/load-types';
 import { blockingKeys, isOrganisationModule } from './blocking';
 import { fieldRoles } from './field-roles';
@@ -23,8 +24,8 @@ import { readIncomingRows, type ComputedValues } from './incoming-rows';
 import { clusterRows } from './clusters';
 import { CLUSTER_THRESHOLD, DECISION_THRESHOLD } from './model-weights';
 import { buildProfile } from './record-profile';
-import { scanModule, type ModuleScan } from './replica-scan';
-import { exactRequests, otherFieldMap } from './run-requests';
+import { storedModuleScan, type ModuleScan } from './stored-index';
+import { otherFieldMap } from './run-requests';
 import { storedResults } from './stored-results';
 import { ShareTable } from './term-shares';
 import { zohoMatches } from './zoho-rules';
@@ -57,6 +58,7 @@ export async function runDedupe(job: DedupeRunJob, ctx: JobContext): Promise<Ded
     const replica = new ReplicaRepo(db);
     const dedupe = new DedupeRepo(db);
     const matchRepo = new ReplicaMatchRepo(db);
+    const keysRepo = new MatchKeysRepo(db);
     const b = batches.get(job.batchId);
     if (!b) throw new AppError('BATCH_NOT_FOUND', `There is no batch ${job.batchId}.`);
     // Taken first: whatever changes while the pass runs makes its results stale.
@@ -94,8 +96,10 @@ export async function runDedupe(job: DedupeRunJob, ctx: JobContext): Promise<Ded
       const otherFields = otherFieldMap(source, { module, fields: targetFields });
       const wantedBlocks = new Set<string>();
       if (job.mode === 'full') for (const r of incoming) for (const k of blockingKeys(r.profile, otherFields, isOrganisationModule(module))) wantedBlocks.add(k);
-      const exact = exactRequests(source, { module, fields: targetFields }, incoming);
-      scans.set(module, scanModule(matchRepo, { module, fields: targetFields, ...exact, wantedBlocks, otherFields, accountNames, everyRecord: job.mode === 'full' }, shares, ctx));
+      scans.set(
+        module,
+        storedModuleScan(db, { replica: matchRepo, keys: keysRepo }, { module, fields: targetFields, wantedBlocks, otherFields, accountNames, accountsState: keysRepo.replicaState('Accounts'), now: job.now }, shares, ctx),
+      );
     }
 
     ctx.progress({ phase: 'matching', done: 0, total: incoming.length, rows: 0 });

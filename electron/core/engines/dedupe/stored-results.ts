@@ -7,7 +7,7 @@ import type { StoredCandidate, StoredDedupeRow } from '../../db/repos/dedupe-rep
 import type { BatchLink, Candidate } from './find-duplicates';
 import type { Evidence } from './compare-profiles';
 import type { Profile } from './record-profile';
-import type { ModuleScan } from './replica-scan';
+import type { ModuleScan } from './stored-index';
 
 /** Other rows kept per row as its in-batch candidates. */
 const MAX_ROW_LINKS = 10;

@@ -61,6 +61,39 @@ export class ShareTable implements Shares {
     else if (!this.limitToWanted) m.set(key, 1);
   }
 
+  /** Adds counts made elsewhere (a module's stored term counts) over `records` records. */
+  addCounts(records: number, terms: Iterable<[kind: string, key: string, n: number]>): void {
+    this.total += records;
+    for (const [kind, key, n] of terms) {
+      const m = this.small(kind);
+      if (m) m.set(key, (m.get(key) ?? 0) + n);
+    }
+  }
+
+  /** Counts only the large kinds of a record already counted through addCounts. */
+  addLarge(p: Profile): void {
+    for (const e of p.emails) this.bumpLarge('email', e.key);
+    for (const e of p.phones) this.bumpLarge('phone', e.key);
+    for (const e of p.streets) this.bumpLarge('street', e.key);
+    if (p.website) this.bumpLarge('website', p.website.key);
+    for (const e of p.others) this.bumpLarge(`other:${e.field}`, e.key);
+  }
+
+  /** The counts of the small kinds of one record, as addCounts takes them. */
+  static smallTerms(p: Profile): [string, string][] {
+    const out: [string, string][] = [];
+    if (p.given) out.push(['given', p.given.key]);
+    if (p.family) out.push(['family', p.family.key]);
+    if (p.dob) out.push(['dob', p.dob.key]);
+    if (p.company) out.push(['company', p.company.key]);
+    if (p.title) out.push(['title', p.title.key]);
+    for (const e of p.cities) out.push(['city', e.key]);
+    for (const e of p.zips) out.push(['zip', e.key]);
+    for (const e of p.states) out.push(['state', e.key]);
+    for (const e of p.countries) out.push(['country', e.key]);
+    return out;
+  }
+
   /** Counts the values of one record. */
   add(p: Profile): void {
     this.total += 1;

@@ -46,6 +46,12 @@ export function systemDuplicateField(module: string): string {
   return SYSTEM_DUPLICATE_FIELD[module] ?? 'Name';
 }
 
+/** A value as Zoho's rules compare it: trimmed, spaces collapsed, lower case unless case-sensitive. */
+export function exactKey(value: string, caseSensitive: boolean): string {
+  const v = value.trim().replace(/\s+/g, ' ');
+  return caseSensitive ? v : v.toLowerCase();
+}
+
 /** Modules whose records are people, for which the name fallback applies. */
 export const PERSON_MODULES: ReadonlySet<string> = new Set(['Leads', 'Contacts']);
 
