@@ -77,6 +77,10 @@ async function main(): Promise<void> {
   await must(ws, ['replica', 'load', '--module', 'Accounts', accounts]);
   await must(ws, ['import', leads, '--module', 'Leads', '--template', template]);
 
+  // The first pass builds the replica's match keys (once per state of the replica).
+  const first = await must(ws, ['dedupe', '1', '--exact']);
+  const firstJob = (JSON.parse(first.stdout) as DedupeJson).summary.durationMs / 1000;
+  process.stderr.write(`first run (building the match keys): ${(first.ms / 1000).toFixed(2)} s\n`);
   const exact: RunResult[] = [];
   const full: RunResult[] = [];
   let lastFull: DedupeJson | null = null;
@@ -114,6 +118,7 @@ async function main(): Promise<void> {
     '',
     '| pass | job (median) | whole command (median) | CPU user+sys (median) | peak memory | target |',
     '|---|---|---|---|---|---|',
+    `| first pass on this replica: builds its match keys, then Zoho’s rules | ${firstJob.toFixed(2)} s | ${(first.ms / 1000).toFixed(2)} s | ${first.cpuS?.toFixed(2) ?? 'n/a'} s | ${(first.peakMiB ?? 0).toFixed(0)} MiB | (once per replica state) |`,
     `| Zoho’s exact rules (\`--exact\`) | ${exactJob.toFixed(2)} s | ${s(exact, (r) => r.ms / 1000)} s | ${s(exact, (r) => r.cpuS)} s | ${Math.max(...exact.map((r) => r.peakMiB ?? 0)).toFixed(0)} MiB | < ${TARGET.exactS} s — ${exactJob < TARGET.exactS ? 'met' : 'NOT met'} |`,
     `| full pass (fuzzy, in-batch) | ${fullJob.toFixed(2)} s | ${s(full, (r) => r.ms / 1000)} s | ${s(full, (r) => r.cpuS)} s | ${Math.max(...full.map((r) => r.peakMiB ?? 0)).toFixed(0)} MiB | < ${TARGET.fuzzyS} s — ${fullJob < TARGET.fuzzyS ? 'met' : 'NOT met'} |`,
     '',
