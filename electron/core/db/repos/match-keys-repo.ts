@@ -2,6 +2,7 @@
  * SQL for the replica's match keys (schema 8): per record the exact keys Zoho's rules look up,
  * indexed; its blocking keys and compared values; per module the counts of names and places.
  */
+import type Database from 'better-sqlite3';
 import type { Db } from '../open';
 import { multiRowInsert, type SqlValue } from './multi-row-insert';
 
@@ -28,7 +29,18 @@ const INDEXES: readonly [string, ExactColumn][] = [
 
 /** Repository of the replica's match keys. */
 export class MatchKeysRepo {
-  constructor(private readonly db: Db) {}
+  /** Lookups run once per incoming row and module: prepared once. */
+  private readonly byCol: Record<ExactColumn, Database.Statement>;
+  private readonly valuesStmt: Database.Statement;
+
+  constructor(private readonly db: Db) {
+    this.byCol = {
+      email: db.prepare('SELECT id FROM replica_match_keys WHERE module = ? AND email = ?').pluck(),
+      name: db.prepare('SELECT id FROM replica_match_keys WHERE module = ? AND name = ?').pluck(),
+      system: db.prepare('SELECT id FROM replica_match_keys WHERE module = ? AND system = ?').pluck(),
+    };
+    this.valuesStmt = db.prepare('SELECT vals, locked FROM replica_match_keys WHERE module = ? AND id = ?');
+  }
 
   /** The signature the module's keys were built for, or null when there are none. */
   signature(module: string): string | null {
@@ -80,13 +92,7 @@ export class MatchKeysRepo {
 
   /** Ids of the module's records whose exact key in `col` is `key`. */
   idsBy(module: string, col: ExactColumn, key: string): string[] {
-    const sql =
-      col === 'email'
-        ? 'SELECT id FROM replica_match_keys WHERE module = ? AND email = ?'
-        : col === 'name'
-          ? 'SELECT id FROM replica_match_keys WHERE module = ? AND name = ?'
-          : 'SELECT id FROM replica_match_keys WHERE module = ? AND system = ?';
-    return (this.db.prepare(sql).all(module, key) as { id: string }[]).map((r) => r.id);
+    return this.byCol[col].all(module, key) as string[];
   }
 
   /** Every record's id and blocking keys, raw rows [id, blocks] (streamed). */
@@ -96,10 +102,9 @@ export class MatchKeysRepo {
 
   /** The stored values and lock of some records (ids without keys are left out). */
   values(module: string, ids: Iterable<string>): Map<string, { vals: string; locked: boolean }> {
-    const stmt = this.db.prepare('SELECT vals, locked FROM replica_match_keys WHERE module = ? AND id = ?');
     const out = new Map<string, { vals: string; locked: boolean }>();
     for (const id of ids) {
-      const r = stmt.get(module, id) as { vals: string; locked: number } | undefined;
+      const r = this.valuesStmt.get(module, id) as { vals: string; locked: number } | undefined;
       if (r) out.set(id, { vals: r.vals, locked: r.locked === 1 });
     }
     return out;

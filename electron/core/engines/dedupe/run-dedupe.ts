@@ -25,10 +25,10 @@ import { clusterRows } from './clusters';
 import { CLUSTER_THRESHOLD, DECISION_THRESHOLD } from './model-weights';
 import { buildProfile } from './record-profile';
 import { storedModuleScan, type ModuleScan } from './stored-index';
-import { otherFieldMap } from './run-requests';
+import { exactLookups, otherFieldMap } from './run-requests';
 import { storedResults } from './stored-results';
 import { ShareTable } from './term-shares';
-import { zohoMatches } from './zoho-rules';
+import { targetFieldSources, zohoMatches } from './zoho-rules';
 
 export type DedupeRunSummary = Res<'dedupe.run'>;
 
@@ -98,11 +98,12 @@ export async function runDedupe(job: DedupeRunJob, ctx: JobContext): Promise<Ded
       if (job.mode === 'full') for (const r of incoming) for (const k of blockingKeys(r.profile, otherFields, isOrganisationModule(module))) wantedBlocks.add(k);
       scans.set(
         module,
-        storedModuleScan(db, { replica: matchRepo, keys: keysRepo }, { module, fields: targetFields, wantedBlocks, otherFields, accountNames, accountsState: keysRepo.replicaState('Accounts'), now: job.now }, shares, ctx),
+        storedModuleScan(db, { replica: matchRepo, keys: keysRepo }, { module, fields: targetFields, wantedBlocks, otherFields, accountNames, accountsState: keysRepo.replicaState('Accounts'), lookups: exactLookups(source, { module, fields: targetFields }, incoming), now: job.now }, shares, ctx),
       );
     }
 
     ctx.progress({ phase: 'matching', done: 0, total: incoming.length, rows: 0 });
+    const sourcesOf = new Map(job.against.map((m) => [m, targetFieldSources({ module: b.module, fields: batchFields }, { module: m, fields: job.fields[m] ?? [] })]));
     const candidates = new Map<number, Candidate[]>();
     const rows: IncomingRow[] = [];
     let done = 0;
@@ -111,7 +112,7 @@ export async function runDedupe(job: DedupeRunJob, ctx: JobContext): Promise<Ded
       const list: Candidate[] = [];
       for (const module of job.against) {
         const scan = scans.get(module) as ModuleScan;
-        const hits = zohoMatches({ module: b.module, fields: batchFields, values: (f) => r.values.get(f) ?? '' }, { module, fields: job.fields[module] ?? [] }, scan.finder);
+        const hits = zohoMatches({ module: b.module, fields: batchFields, values: (f) => r.values.get(f) ?? '' }, { module, fields: job.fields[module] ?? [] }, scan.finder, sourcesOf.get(module));
         zoho.set(module, hits);
         const row: IncomingRow = { row: r.row, profile: r.profile, zoho };
         const existing: ExistingModule = job.mode === 'full' ? scan.index : exactOnly(scan.index);

@@ -3,7 +3,7 @@
  */
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
 import { fieldRoles } from './field-roles';
-import { targetFieldSources, type TargetModule } from './zoho-rules';
+import { exactKey, PERSON_MODULES, personName, systemDuplicateField, targetFieldSources, type TargetModule } from './zoho-rules';
 
 type Source = { module: string; fields: readonly FieldMeta[] };
 
@@ -14,4 +14,30 @@ export function otherFieldMap(source: Source, target: TargetModule): Map<string,
   const out = new Map<string, string>();
   for (const [to, from] of sources) if (others.has(from)) out.set(from, to);
   return out;
+}
+
+/**
+ * The exact keys Zoho's rules will look up in `target` for these rows, by stored key column:
+ * its system duplicate-check field, Email, and for people the whole name.
+ */
+export function exactLookups(source: Source, target: TargetModule, rows: readonly { values: ReadonlyMap<string, string> }[]): { email: Set<string>; name: Set<string>; system: Set<string> } {
+  const sources = targetFieldSources(source, target);
+  const keysOf = (targetField: string): Set<string> => {
+    const from = sources.get(targetField);
+    const out = new Set<string>();
+    if (from === undefined) return out;
+    for (const r of rows) {
+      const v = r.values.get(from);
+      if (v) out.add(exactKey(v, false));
+    }
+    return out;
+  };
+  const name = new Set<string>();
+  if (PERSON_MODULES.has(target.module) && PERSON_MODULES.has(source.module)) {
+    for (const r of rows) {
+      const n = personName((f) => r.values.get(f) ?? '');
+      if (n) name.add(exactKey(n, false));
+    }
+  }
+  return { email: keysOf('Email'), name, system: keysOf(systemDuplicateField(target.module)) };
 }

@@ -10,10 +10,10 @@
 import crypto from 'node:crypto';
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
 import { AppError } from '../../../../shared/ipc/errors';
-import type { MatchKeysRepo } from '../../db/repos/match-keys-repo';
+import type { ExactColumn, MatchKeysRepo } from '../../db/repos/match-keys-repo';
 import type { ReplicaMatchRepo } from '../../db/repos/replica-match-repo';
 import type { JobContext } from '../replica-load/load-types';
-import { blockingKeys, isOrganisationModule } from './blocking';
+import { blockingKeys, isOrganisationModule, MAX_BLOCK } from './blocking';
 import { fieldRoles, type FieldRole } from './field-roles';
 import { MemoryModuleIndex } from './memory-index';
 import { buildProfile, type Profile } from './record-profile';
@@ -38,6 +38,8 @@ export interface StoredScanRequest {
   accountNames: ReadonlyMap<string, string> | null;
   /** What the Accounts' keys were built for (a Contact's account name comes from there). */
   accountsState: string;
+  /** The exact keys the incoming rows will ask for, by stored column (looked up once, in key order). */
+  lookups: Record<ExactColumn, ReadonlySet<string>>;
   now: string;
 }
 
@@ -181,7 +183,8 @@ export function storedModuleScan(
       const profile = profileOf(p.roles, v.vals);
       shares.addLarge(profile);
       if (v.locked) locked.add(id);
-      out.set(id, { profile, keys: blockingKeys(profile, undefined, organisation) });
+      // Blocks are only read by the fuzzy pass.
+      out.set(id, { profile, keys: req.wantedBlocks.size > 0 ? blockingKeys(profile, undefined, organisation) : [] });
     }
     return out;
   };
@@ -191,7 +194,10 @@ export function storedModuleScan(
   if (req.wantedBlocks.size > 0) {
     const phase = `reading ${req.module}`;
     ctx.progress({ phase, done: 0, total: stored.records, rows: 0 });
-    const wanted: string[] = [];
+    // First the size of every wanted block, so that records reached only through blocks too
+    // common to compare within are never loaded (they would fill the memory for nothing).
+    const sizes = new Map<string, number>();
+    const reached: [string, string[]][] = [];
     let seen = 0;
     for (const [id, blocks] of repos.keys.blocks(req.module)) {
       seen += 1;
@@ -199,13 +205,16 @@ export function storedModuleScan(
         if (ctx.cancelled()) throw new AppError('CANCELLED', CANCELLED);
         ctx.progress({ phase, done: seen, total: stored.records, rows: seen });
       }
+      let keys: string[] | null = null;
       for (const k of blocks.split('\t')) {
-        if (req.wantedBlocks.has(k)) {
-          wanted.push(id);
-          break;
-        }
+        if (!req.wantedBlocks.has(k)) continue;
+        sizes.set(k, (sizes.get(k) ?? 0) + 1);
+        (keys ??= []).push(k);
       }
+      if (keys) reached.push([id, keys]);
     }
+    const wanted = reached.filter(([, keys]) => keys.some((k) => (sizes.get(k) ?? 0) <= MAX_BLOCK)).map(([id]) => id);
+    reached.length = 0;
     for (const [id, rec] of load(wanted)) index.add(id, rec.profile, rec.keys);
     ctx.progress({ phase, done: seen, total: stored.records, rows: seen });
   }
@@ -224,15 +233,25 @@ export function storedModuleScan(
       });
     }
   }
+  // Every key the rows will ask for, looked up once and in key order: neighbouring keys sit on
+  // the same index pages, which a lookup per row in file order would read again and again.
+  const found: Record<ExactColumn, Map<string, string[]>> = { email: new Map(), name: new Map(), system: new Map() };
+  for (const col of ['email', 'name', 'system'] as const) {
+    for (const key of [...req.lookups[col]].sort()) {
+      const ids = repos.keys.idsBy(req.module, col, key);
+      if (ids.length > 0) found[col].set(key, ids);
+    }
+  }
+  const lookup = (col: ExactColumn, key: string): string[] => (req.lookups[col].has(key) ? (found[col].get(key) ?? []) : repos.keys.idsBy(req.module, col, key));
   const finder: ExactFinder = {
     find(module, field, value, caseSensitive) {
       if (module !== req.module) return [];
       const key = exactKey(value, caseSensitive);
       let hits: string[];
       if (uniqueHits.has(field)) hits = uniqueHits.get(field)?.get(key) ?? [];
-      else if (field === NAME_FIELD) hits = repos.keys.idsBy(module, 'name', key);
-      else if (field === p.system) hits = repos.keys.idsBy(module, 'system', key);
-      else if (field === 'Email') hits = repos.keys.idsBy(module, 'email', key);
+      else if (field === NAME_FIELD) hits = lookup('name', key);
+      else if (field === p.system) hits = lookup('system', key);
+      else if (field === 'Email') hits = lookup('email', key);
       else hits = [];
       // A Contact's Account_Name may hold the account's id: that is a match by itself.
       if (module === 'Accounts' && field === 'Account_Name' && repos.keys.values(module, [value.trim()]).size > 0) hits = [value.trim(), ...hits.filter((h) => h !== value.trim())];

@@ -150,8 +150,7 @@ export function personName(values: (field: string) => string, firstField = 'Firs
  * The records of one target module that Zoho's rules find for a source record, best rule
  * first. Empty when nothing matches.
  */
-export function zohoMatches(source: SourceRecord, target: TargetModule, finder: ExactFinder): ZohoHit[] {
-  const sources = targetFieldSources(source, target);
+export function zohoMatches(source: SourceRecord, target: TargetModule, finder: ExactFinder, sources = targetFieldSources(source, target)): ZohoHit[] {
   const hits = new Map<string, ZohoHit>();
   const add = (ids: readonly string[], rule: ZohoRule, field: string, value: string): void => {
     for (const id of ids) {
