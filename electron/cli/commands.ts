@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Core } from '../core/app';
 import { parseTemplate, templateToMapping } from '../core/engines/mapping/template-format';
 import { UsageError, type ParsedArgs } from './args';
+import { dedupeCommand } from './dedupe-command';
 
 export interface CommandResult {
   /** The `--json` object. */
@@ -30,6 +31,10 @@ Commands:
   batch validate BATCH                 validate every row of a batch again (after users load)
   users load FILE                      load the org's users (saved Users API response JSON,
                                        or a users CSV with ids) so owner columns resolve
+  dedupe BATCH [--against M1,M2] [--exact]
+                                       find the batch's rows already in the replica (Zoho's
+                                       rules, then fuzzy matching) and twice in the file;
+                                       --exact: Zoho's own rules only
 
 Options:
   --workspace FILE   workspace file (default: PREFLIGHT_WORKSPACE, else the app-data folder)
@@ -272,6 +277,20 @@ export const COMMANDS: Record<string, Command> = {
     }
     text.push('Batches that map an owner can be validated again: preflight batch validate BATCH.');
     return { json: r, text };
+  },
+  dedupe: async (core, args, onProgress) => {
+    const jobId = `cli_${process.pid}_${Date.now()}`;
+    const off = core.onEvent((name, payload) => {
+      if (name === 'job.progress') {
+        const p = payload as { jobId: string; done: number; total: number; rows: number };
+        if (p.jobId === jobId) onProgress(p.done, p.total, p.rows);
+      }
+    });
+    try {
+      return await dedupeCommand((channel, payload) => call(core, channel, payload), args, jobId);
+    } finally {
+      off();
+    }
   },
   'replica stats': async (core, args) => {
     if (args.positionals.length > 2) {

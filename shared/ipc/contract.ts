@@ -20,6 +20,7 @@ import {
 } from './schemas';
 import { BatchMappingSchema, BatchSummarySchema, IssueSchema, SuggestionSchema } from './batch-schemas';
 import { UsersLoadResult } from './users-schemas';
+import { ReviewDecisionSchema, reviewChannels } from './review-schemas';
 
 const BatchId = z.number().int().min(1);
 const EncodingChoice = z.enum(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
@@ -173,6 +174,10 @@ export const contract = {
           issues: z.array(IssueSchema),
           /** Field -> what to show instead of the value (a user's name for a user id). */
           display: z.record(z.string(), z.string()),
+          /** The duplicate review's decision for the row, if any. */
+          decision: ReviewDecisionSchema.nullable(),
+          /** The name of what the decision merges into (a record, or the surviving row), else null. */
+          decisionTitle: z.string().nullable(),
         }),
       ),
     }),
@@ -264,6 +269,7 @@ export const contract = {
       .strict(),
     res: z.object({ path: z.string().nullable() }),
   },
+  ...reviewChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'MAPPING_INVALID',
   'NOTHING_TO_UNDO',
   'FILE_TOO_LARGE',
+  'DEDUPE_NOT_RUN',
+  'REVIEW_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,7 @@ import type { BatchValidateJob } from '../engines/batch/run-batch-validation';
 import type { BatchReplaceJob } from '../engines/batch/run-batch-replace';
 import type { ErrorReportJob } from '../engines/batch/run-error-report';
 import type { UsersLoadJob } from '../engines/users/run-users-load';
+import type { DedupeRunJob } from '../engines/dedupe/run-dedupe';
 
 export type WorkerJob =
   | { kind: 'replica.load'; payload: ReplicaLoadJob }
@@ -15,7 +16,8 @@ export type WorkerJob =
   | { kind: 'batch.validate'; payload: BatchValidateJob }
   | { kind: 'batch.replace'; payload: BatchReplaceJob }
   | { kind: 'batch.errorReport'; payload: ErrorReportJob }
-  | { kind: 'users.load'; payload: UsersLoadJob };
+  | { kind: 'users.load'; payload: UsersLoadJob }
+  | { kind: 'dedupe.run'; payload: DedupeRunJob };
 
 /**
  * `cancel` is a shared flag rather than only a message: a job busy draining its parser's
