@@ -71,6 +71,8 @@ export interface BatchSlice {
   onBatchProgress(progress: JobProgress): void;
   /** Forgets the open batch (workspace switched). */
   resetBatch(): void;
+  /** Re-reads the batch's summary and visible rows when it is the open one (a review decision changed it). */
+  reloadBatchIfOpen(batch: number): void;
 }
 
 const EMPTY_VIEW: BatchViewState = {
@@ -275,6 +277,8 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (client) => (set, get)
       if (batch === null || get().batch.summary?.canUndo !== true) return;
       const summary = await serial('Undoing…', () => client.invoke('batch.undo', { batch }));
       if (summary !== null) accept(summary, 'Undone.');
+      // The step undone may have been a review decision.
+      if (summary !== null && get().review.batch === batch) void get().loadReviewStatus(batch);
     },
 
     async redoBatch() {
@@ -282,6 +286,7 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (client) => (set, get)
       if (batch === null || get().batch.summary?.canRedo !== true) return;
       const summary = await serial('Redoing…', () => client.invoke('batch.redo', { batch }));
       if (summary !== null) accept(summary, 'Redone.');
+      if (summary !== null && get().review.batch === batch) void get().loadReviewStatus(batch);
     },
 
     async exportErrorReport(path) {
@@ -333,6 +338,17 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (client) => (set, get)
     resetBatch() {
       ticket++;
       set({ batch: EMPTY_VIEW, batches: [] });
+    },
+
+    reloadBatchIfOpen(batch) {
+      if (get().batch.batch !== batch || get().batch.status !== 'ready') return;
+      pages.refresh();
+      void client.invoke('batch.summary', { batch }).then(
+        (summary) => {
+          if (get().batch.batch === batch) patch({ summary });
+        },
+        () => undefined,
+      );
     },
   };
 };
