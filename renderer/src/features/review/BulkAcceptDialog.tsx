@@ -39,7 +39,7 @@ function previewText(p: BulkPreview, pct: number): ReactNode {
       )}
       {p.locked > 0 && (
         <p className="muted">
-          {formatCount(p.locked)} {p.locked === 1 ? 'row whose best match is' : 'rows whose best match is'} locked in Zoho stay open.
+          {formatCount(p.locked)} {p.locked === 1 ? 'row whose best match is locked in Zoho stays' : 'rows whose best match is locked in Zoho stay'} open.
         </p>
       )}
     </>

@@ -71,7 +71,10 @@ export function ClusterTable({ row, cluster, survivor, picks, busy, onSurvivor, 
         <table className="compare-table cluster-table" aria-label={`Rows of this file that are the same as row ${row}`}>
           <thead>
             <tr>
-              <th scope="col">Field</th>
+              <th scope="col">
+                Field
+                <span className="member-matched">The radio by a row number picks the row that survives</span>
+              </th>
               {members.map((m) => (
                 <th scope="col" key={m.row} className={m.row === survivor ? 'is-survivor' : undefined}>
                   <label className="pick survivor-pick">

@@ -57,11 +57,11 @@ export function ReviewActions({ item, draft, busy, onRule, onDecide }: ReviewAct
           <kbd aria-hidden="true">M</kbd>
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => onDecide('create')} title="Key C" aria-keyshortcuts="C">
-          Create new record
+          {tab.kind === 'cluster' ? `Create row ${item.row} as new` : 'Create new record'}
           <kbd aria-hidden="true">C</kbd>
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => onDecide('skip')} title="Key S" aria-keyshortcuts="S">
-          Skip row
+          {tab.kind === 'cluster' ? `Skip row ${item.row}` : 'Skip row'}
           <kbd aria-hidden="true">S</kbd>
         </button>
         {item.decision !== null && (

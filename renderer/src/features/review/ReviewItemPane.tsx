@@ -43,6 +43,7 @@ export function ReviewItemPane({ fieldsRef }: ReviewItemPaneProps): ReactNode {
   const setPick = useAppStore((s) => s.setClusterPick);
   const split = useAppStore((s) => s.splitClusterRow);
   const decide = useAppStore((s) => s.decideSelected);
+  const queueEmpty = useAppStore((s) => s.review.queue.status === 'ready' && s.review.queue.total === 0);
   const titleId = useId();
   const panelId = useId();
   const tabId = (i: number): string => `${panelId}-tab${i}`;
@@ -57,7 +58,11 @@ export function ReviewItemPane({ fieldsRef }: ReviewItemPaneProps): ReactNode {
   if (item === null || draft === null) {
     return (
       <section className="review-item" aria-label="Selected row">
-        {status === 'loading' ? <p className="muted grid-note">Loading the row…</p> : <EmptyState>Select a row in the queue to compare it.</EmptyState>}
+        {status === 'loading' ? (
+          <p className="muted grid-note">Loading the row…</p>
+        ) : (
+          <EmptyState>{queueEmpty ? 'No row to compare under this filter.' : 'Select a row in the queue to compare it.'}</EmptyState>
+        )}
       </section>
     );
   }

@@ -76,11 +76,18 @@ export function ReviewView({ batch }: { batch: number }): ReactNode {
   let body: ReactNode;
   if (r.run === null) {
     body = (
-      <EmptyState title={running ? 'Finding duplicates…' : 'No duplicate search yet'}>
-        {running
-          ? 'The rows are being compared with the replica and with each other; the queue appears when it is done.'
-          : `Find duplicates compares the ${formatCount(summary.rows)} rows with the replica (Zoho's own matching rules first, then similar names, emails, phones and companies) and with each other.`}
-      </EmptyState>
+      <div className="review-start">
+        <EmptyState title={running ? 'Finding duplicates…' : 'No duplicate search yet'}>
+          {running
+            ? 'The rows are being compared with the replica and with each other; the queue appears when it is done.'
+            : `Find duplicates compares the ${formatCount(summary.rows)} rows with the replica (Zoho's own matching rules first, then similar names, emails, phones and companies) and with each other.`}
+        </EmptyState>
+        {!running && (
+          <button type="button" className="button button-primary" onClick={() => void a.find(batch)}>
+            Find duplicates now
+          </button>
+        )}
+      </div>
     );
   } else {
     body = (
@@ -119,7 +126,10 @@ export function ReviewView({ batch }: { batch: number }): ReactNode {
         <div className="batch-notices">
           <p className="notice notice-warning">
             <strong>The batch changed since duplicates were found</strong> (edits, mapping or the replica): find them again to review the current
-            values. Decisions made so far are kept.
+            values. Decisions made so far are kept.{' '}
+            <button type="button" className="link-button" disabled={running || busy} onClick={() => void a.find(batch)}>
+              Find them again
+            </button>
           </p>
         </div>
       )}
