@@ -110,6 +110,8 @@ export const createDedupeSlice: SliceCreator<DedupeSlice> = (client) => (set, ge
           await get().loadReviewStatus(batch);
         }
         patchReview({ notice });
+        // The grid gains its Review column and loses decisions the new run no longer supports.
+        get().reloadBatchIfOpen(batch);
       } catch (err) {
         set({ dedupeJob: null });
         const e = uiError(err);
