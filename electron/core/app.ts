@@ -18,6 +18,7 @@ import { templateHandlers } from './handlers/template-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import type { FieldMeta } from '../../shared/domain/field-meta';
 import type { BatchImportResult } from './engines/import/run-batch-import';
+import type { DedupeRunSummary } from './engines/dedupe/run-dedupe';
 import fs from 'node:fs';
 import { JobRunner } from './jobs/job-runner';
 import { UploadStore } from './uploads/upload-store';
@@ -72,6 +73,13 @@ export function createCore(options: CoreOptions): Core {
           );
           return result as { path: string; rows: number };
         },
+      },
+      async dedupeJob(job, jobId) {
+        const id = jobId ?? `dedupe_${process.pid}_${(jobSeq += 1)}`;
+        const result = await jobs.run(id, { kind: 'dedupe.run', payload: { dbPath: session.path, nativeBinding: options.nativeBinding, ...job } }, (p) =>
+          events.emit('job.progress', { jobId: id, kind: 'dedupe.run', ...p }),
+        );
+        return result as DedupeRunSummary;
       },
     });
 

@@ -148,7 +148,15 @@ export const ReviewClusterSchema = z.object({
 export const reviewChannels = {
   /** Finds duplicates of a batch's rows (in a worker, progress kind `dedupe.run`); replaces the previous run. */
   'dedupe.run': {
-    req: z.object({ batch: BatchId, against: z.array(ModuleName).min(1).max(20).nullable(), jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional() }).strict(),
+    req: z
+      .object({
+        batch: BatchId,
+        against: z.array(ModuleName).min(1).max(20).nullable(),
+        jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+        /** `exact`: Zoho's own rules only (no fuzzy model, no duplicates within the batch). Default `full`. */
+        mode: z.enum(['full', 'exact']).optional(),
+      })
+      .strict(),
     res: DedupeRunSummarySchema,
   },
   'dedupe.status': {

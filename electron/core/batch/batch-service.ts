@@ -23,6 +23,9 @@ import { checkMapping } from './check-mapping';
 import { chosenOutputPath } from '../fs-atomic';
 import type { BatchJobs } from './batch-jobs';
 import type { JournalChange } from '../engines/batch/journal-change';
+import { DedupeRepo } from '../db/repos/dedupe-repo';
+import { ReviewRepo } from '../db/repos/review-repo';
+import { applyReviewChange, editedRows } from '../review/review-journal';
 
 type Summary = Res<'batch.summary'>;
 
@@ -37,6 +40,8 @@ export class BatchService {
   readonly state: BatchStateRepo;
   readonly journal: JournalRepo;
   readonly templates: TemplateRepo;
+  readonly review: ReviewRepo;
+  private readonly dedupe: DedupeRepo;
   private readonly replica: ReplicaRepo;
 
   constructor(
@@ -50,6 +55,8 @@ export class BatchService {
     this.state = new BatchStateRepo(db);
     this.journal = new JournalRepo(db);
     this.templates = new TemplateRepo(db);
+    this.review = new ReviewRepo(db);
+    this.dedupe = new DedupeRepo(db);
     this.replica = new ReplicaRepo(db);
   }
 
@@ -259,6 +266,7 @@ export class BatchService {
     const edits = this.state.editsOfRows(batchId, numbers);
     const issues = this.state.issuesOfRows(batchId, numbers);
     const excluded = this.state.excludedAmong(batchId, numbers);
+    const decisions = this.review.decisionsOfRows(batchId, numbers);
     const ctx = this.context(b, true);
     return {
       total,
@@ -273,7 +281,7 @@ export class BatchService {
           values: Object.fromEntries([...computed.values].map(([f, v]) => [f, v.value])),
           edited: rowEdits ? [...rowEdits.keys()] : [],
           issues: issues.get(r.rowNo) ?? [],
-          decision: null,
+          decision: decisions.get(r.rowNo) ?? null,
         };
       }),
     };
@@ -288,7 +296,7 @@ export class BatchService {
   private async applyChange(batchId: number, change: Change, direction: 'undo' | 'redo', entryId: number): Promise<Summary> {
     const b = this.record(batchId);
     const undo = direction === 'undo';
-    let revalidate: 'all' | 'none' | { rows: number[]; field: string } = 'none';
+    let revalidate: 'all' | 'none' | { rows: number[]; field: string } | { rows: number[]; fields: string[] } = 'none';
     this.db.transaction(() => {
       switch (change.kind) {
         case 'mapping':
@@ -306,13 +314,42 @@ export class BatchService {
           for (const c of change.cells) this.state.setEdit(batchId, c.row, change.field, undo ? c.before : c.after);
           revalidate = 'all';
           break;
+        case 'review':
+          applyReviewChange({ review: this.review, dedupe: this.dedupe, state: this.state }, batchId, change, undo);
+          revalidate = editedRows(change);
+          break;
       }
       this.journal.markUndone(entryId, undo);
     })();
-    const todo = revalidate as 'all' | 'none' | { rows: number[]; field: string };
+    const todo = revalidate as 'all' | 'none' | { rows: number[]; field: string } | { rows: number[]; fields: string[] };
     if (todo === 'all') return this.validate(batchId);
-    if (todo === 'none') return this.afterExclusion(b);
+    if (todo === 'none') return change.kind === 'review' ? this.summary(batchId) : this.afterExclusion(b);
+    if ('fields' in todo) return this.cellsChanged(batchId, todo.rows, todo.fields);
     return this.afterCellChange(b, todo.rows, todo.field);
+  }
+
+  /** Validates rows again after their cells changed elsewhere (a cluster merge's edits). */
+  async cellsChanged(batchId: number, rows: number[], fields: string[]): Promise<Summary> {
+    const b = this.record(batchId);
+    if (rows.length === 0 || fields.length === 0) return this.summary(batchId);
+    const meta = this.fieldsOf(b.module);
+    const unique = fields.find((f) => meta.find((m) => m.apiName === f)?.unique);
+    // A unique field re-checks the whole batch; any other field only these rows' issues.
+    return this.afterCellChange(b, rows, unique ?? (fields[0] as string));
+  }
+
+  /** The values Zoho would receive for some rows (mapping, transforms, edits, lookups). */
+  computedValues(batchId: number, rows: readonly number[]): Map<number, Map<string, string>> {
+    const b = this.record(batchId);
+    const stored = this.batches.rowsByNumbers(batchId, rows);
+    const edits = this.state.editsOfRows(batchId, stored.map((r) => r.rowNo));
+    const ctx = this.context(b, true);
+    const out = new Map<number, Map<string, string>>();
+    for (const r of stored) {
+      const computed = computeRow(sourceOf(r), ctx, edits.get(r.rowNo));
+      out.set(r.rowNo, new Map([...computed.values].map(([f, v]) => [f, v.value])));
+    }
+    return out;
   }
 
   /** Re-validates edited rows at once; a unique field re-checks its duplicates batch-wide. */

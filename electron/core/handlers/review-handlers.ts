@@ -3,7 +3,6 @@
  * side, record decisions, merge and split clusters.
  */
 import type { Handlers } from '../../../shared/ipc/contract';
-import { AppError } from '../../../shared/ipc/errors';
 import type { HandlerContext } from './handler-context';
 
 type ReviewHandlers = Pick<
@@ -20,23 +19,19 @@ type ReviewHandlers = Pick<
   | 'review.split'
 >;
 
-const notYet = async (): Promise<never> => {
-  throw new AppError('NOT_SUPPORTED', 'The duplicate review is being built; this channel is not ready yet.');
-};
-
 /** Builds the review handlers. */
 export function reviewHandlers(ctx: HandlerContext): ReviewHandlers {
-  void ctx;
+  const svc = () => ctx.session().review;
   return {
-    'dedupe.run': notYet,
-    'dedupe.status': notYet,
-    'review.queue': notYet,
-    'review.item': notYet,
-    'review.decide': notYet,
-    'review.counts': notYet,
-    'review.bulkPreview': notYet,
-    'review.bulkAccept': notYet,
-    'review.mergeCluster': notYet,
-    'review.split': notYet,
+    'dedupe.run': async ({ batch, against, jobId, mode }) => svc().run(batch, against, mode ?? 'full', jobId),
+    'dedupe.status': async ({ batch }) => svc().status(batch),
+    'review.queue': async ({ batch, offset, limit, filter, sort }) => svc().queue(batch, offset, limit, filter, sort),
+    'review.item': async ({ batch, row }) => svc().item(batch, row),
+    'review.decide': async ({ batch, rows, decision }) => svc().decide(batch, rows, decision),
+    'review.counts': async ({ batch }) => svc().counts(batch),
+    'review.bulkPreview': async ({ batch, minScore }) => svc().bulkPreview(batch, minScore),
+    'review.bulkAccept': async ({ batch, minScore, rule }) => svc().bulkAccept(batch, minScore, rule),
+    'review.mergeCluster': async ({ batch, cluster, survivor, values }) => svc().mergeCluster(batch, cluster, survivor, values),
+    'review.split': async ({ batch, row }) => svc().split(batch, row),
   };
 }

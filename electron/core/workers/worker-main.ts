@@ -8,6 +8,7 @@ import { runBatchImport } from '../engines/import/run-batch-import';
 import { runBatchValidation } from '../engines/batch/run-batch-validation';
 import { runBatchReplace } from '../engines/batch/run-batch-replace';
 import { runErrorReport } from '../engines/batch/run-error-report';
+import { runDedupe } from '../engines/dedupe/run-dedupe';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
 import type { JobContext } from '../engines/replica-load/load-types';
@@ -41,6 +42,8 @@ async function run(job: WorkerJob): Promise<unknown> {
       return runBatchReplace(job.payload, ctx);
     case 'batch.errorReport':
       return runErrorReport(job.payload, ctx);
+    case 'dedupe.run':
+      return runDedupe(job.payload, ctx);
     default:
       throw new Error('unknown job');
   }

@@ -12,6 +12,7 @@ import { MetadataService } from '../metadata/metadata-service';
 import { ReplicaView } from '../replica/replica-view';
 import { BatchService } from '../batch/batch-service';
 import { processRunning } from './process-running';
+import { ReviewService, type DedupeJobRunner } from '../review/review-service';
 
 /** Everything bound to the currently open workspace file. */
 export class WorkspaceSession {
@@ -21,6 +22,7 @@ export class WorkspaceSession {
   readonly metadata: MetadataService;
   readonly replicaView: ReplicaView;
   readonly batches: BatchService;
+  readonly review: ReviewService;
 
   constructor(
     readonly path: string,
@@ -32,6 +34,8 @@ export class WorkspaceSession {
       now: () => Date;
       /** Whole-batch work in a worker; the core's job runner provides it. */
       batchJobs: BatchJobs;
+      /** The dedupe pass in a worker; the core's job runner provides it. */
+      dedupeJob: DedupeJobRunner;
     },
   ) {
     this.db = openWorkspaceDb(path, { create: opts.create, nativeBinding: opts.nativeBinding });
@@ -43,6 +47,7 @@ export class WorkspaceSession {
     const fieldsOf = (m: string): FieldMeta[] => this.metadata.find(m)?.fields ?? [];
     this.replicaView = new ReplicaView(this.replicaRepo, fieldsOf);
     this.batches = new BatchService(this.db, fieldsOf, opts.now, opts.batchJobs);
+    this.review = new ReviewService(this.db, this.batches, (m) => this.metadata.find(m)?.fields ?? null, opts.now, opts.dedupeJob);
   }
 
   info(): { path: string; schemaVersion: number; isDefault: boolean } {

@@ -1,0 +1,154 @@
+/**
+ * Finding the duplicates of incoming rows, in existing modules and among themselves (pure).
+ *
+ * For each row and each module compared with: Zoho's own rules (zoho-rules.ts) find what Zoho
+ * would find, the blocking keys find what may be the same despite typos, and the fuzzy model
+ * scores every record found either way. A record Zoho's rules found is always kept; others only
+ * at DECISION_THRESHOLD or above. Rows of the batch are compared with each other the same way
+ * and grouped into clusters.
+ */
+import { blockingKeys, MAX_BLOCK } from './blocking';
+import { clusterRows, type RowLink } from './clusters';
+import { compareProfiles, type Evidence, type Shares } from './compare-profiles';
+import { DECISION_THRESHOLD, scoreOf, UNIQUE_FIELD_BITS } from './model-weights';
+import type { Profile } from './record-profile';
+import type { ZohoRule } from './zoho-rules';
+
+/** Which rule found a candidate (Zoho's, or the fuzzy model). */
+export type MatchRule = ZohoRule | 'fuzzy';
+
+/** An existing module, as the matcher reads it. */
+export interface ExistingModule {
+  module: string;
+  /** Its records are companies (their name weighs as a name). */
+  organisation: boolean;
+  /** Incoming identifying field -> this module's field it is compared with. */
+  otherFields: ReadonlyMap<string, string>;
+  /** Records filed under a blocking key; null when the key is too common to compare within. */
+  block(key: string): readonly number[] | null;
+  profile(ref: number): Profile;
+  id(ref: number): string;
+  /** The record with this id, or null when the replica has none. */
+  refOf(id: string): number | null;
+}
+
+/** What Zoho's rules found for one row in one module. */
+export interface ZohoFound {
+  id: string;
+  rule: ZohoRule;
+  matched: { field: string; value: string }[];
+}
+
+export interface IncomingRow {
+  row: number;
+  profile: Profile;
+  /** Zoho's exact hits per module (see zohoMatches). */
+  zoho: ReadonlyMap<string, readonly ZohoFound[]>;
+}
+
+export interface Candidate {
+  module: string;
+  id: string;
+  score: number;
+  rule: MatchRule;
+  evidence: Evidence[];
+}
+
+export interface BatchLink extends RowLink {
+  rule: MatchRule;
+  /** What of row `a` agreed with row `b` (fields of b, values of a). */
+  evidence: Evidence[];
+}
+
+export interface DuplicateResult {
+  /** Row -> its candidates in existing modules, best first. */
+  candidates: Map<number, Candidate[]>;
+  /** Links between rows of the batch at the threshold or above. */
+  links: BatchLink[];
+  clusters: number[][];
+}
+
+/** At most this many candidates are kept per row and module. */
+export const MAX_CANDIDATES = 10;
+
+const RULE_RANK: Record<MatchRule, number> = { unique: 0, email: 1, 'account-name': 2, system: 3, name: 4, fuzzy: 5 };
+
+function exactEvidence(found: ZohoFound, scored: Evidence[]): Evidence[] {
+  const out: Evidence[] = found.matched.map((m) => ({ field: m.field, value: m.value, how: 'exact' as const, similarity: 1 }));
+  for (const e of scored) if (!out.some((o) => o.field === e.field)) out.push(e);
+  return out;
+}
+
+/** The candidates of one row in one existing module, best first. */
+export function rowCandidates(row: IncomingRow, existing: ExistingModule, shares: Shares, threshold = DECISION_THRESHOLD): Candidate[] {
+  const ctx = { shares, otherFields: existing.otherFields, organisation: existing.organisation };
+  const refs = new Set<number>();
+  for (const key of blockingKeys(row.profile, existing.otherFields)) {
+    const block = existing.block(key);
+    if (block) for (const r of block) refs.add(r);
+  }
+  const byId = new Map<string, Candidate>();
+  for (const found of row.zoho.get(existing.module) ?? []) {
+    const ref = existing.refOf(found.id);
+    const scored = ref === null ? null : compareProfiles(row.profile, existing.profile(ref), ctx);
+    if (ref !== null) refs.delete(ref);
+    const score = scored === null ? 1 : found.rule === 'unique' ? scoreOf(scored.bits + UNIQUE_FIELD_BITS) : scored.score;
+    byId.set(found.id, { module: existing.module, id: found.id, score, rule: found.rule, evidence: exactEvidence(found, scored?.evidence ?? []) });
+  }
+  for (const ref of refs) {
+    const s = compareProfiles(row.profile, existing.profile(ref), ctx);
+    if (s.score < threshold) continue;
+    const id = existing.id(ref);
+    if (!byId.has(id)) byId.set(id, { module: existing.module, id, score: s.score, rule: 'fuzzy', evidence: s.evidence });
+  }
+  return [...byId.values()].sort((a, b) => b.score - a.score || RULE_RANK[a.rule] - RULE_RANK[b.rule] || a.id.localeCompare(b.id)).slice(0, MAX_CANDIDATES);
+}
+
+/** The rule an in-batch link reads as: an equal email is Zoho's rule, anything else fuzzy. */
+function linkRule(evidence: readonly Evidence[]): MatchRule {
+  return evidence.some((e) => e.how !== 'fuzzy' && /email/i.test(e.field)) ? 'email' : 'fuzzy';
+}
+
+/** Links between rows of the batch that share a blocking key and score at the threshold. */
+export function batchLinks(rows: readonly IncomingRow[], shares: Shares, threshold = DECISION_THRESHOLD): BatchLink[] {
+  const blocks = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    for (const key of blockingKeys(r.profile)) {
+      const b = blocks.get(key);
+      if (!b) blocks.set(key, [i]);
+      else if (b.length <= MAX_BLOCK) b.push(i);
+    }
+  });
+  const seen = new Set<number>();
+  const n = rows.length;
+  const links: BatchLink[] = [];
+  const ctx = { shares, organisation: false };
+  for (const members of blocks.values()) {
+    if (members.length < 2 || members.length > MAX_BLOCK) continue;
+    for (let x = 0; x < members.length; x += 1) {
+      for (let y = x + 1; y < members.length; y += 1) {
+        const i = members[x] as number;
+        const j = members[y] as number;
+        const pair = i * n + j;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        const a = rows[i] as IncomingRow;
+        const b = rows[j] as IncomingRow;
+        const s = compareProfiles(a.profile, b.profile, { ...ctx, organisation: a.profile.company !== null && a.profile.nameTokens.length === 0 });
+        if (s.score >= threshold) links.push({ a: a.row, b: b.row, score: s.score, rule: linkRule(s.evidence), evidence: s.evidence });
+      }
+    }
+  }
+  return links;
+}
+
+/** Every duplicate of the rows: candidates per existing module, links and clusters in the batch. */
+export function findDuplicates(rows: readonly IncomingRow[], existing: readonly ExistingModule[], shares: Shares, threshold = DECISION_THRESHOLD): DuplicateResult {
+  const candidates = new Map<number, Candidate[]>();
+  for (const row of rows) {
+    const list = existing.flatMap((m) => rowCandidates(row, m, shares, threshold));
+    if (list.length > 0) candidates.set(row.row, list.sort((a, b) => b.score - a.score || RULE_RANK[a.rule] - RULE_RANK[b.rule]));
+  }
+  const links = batchLinks(rows, shares, threshold);
+  return { candidates, links, clusters: clusterRows(links, threshold) };
+}

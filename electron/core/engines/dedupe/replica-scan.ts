@@ -1,0 +1,114 @@
+/**
+ * Reading one replica module for a dedupe run: the exact-value index Zoho's rules need and the
+ * fuzzy index (profiles and blocks), keeping only what the incoming rows can reach.
+ *
+ * This is the in-memory form of the replica's match keys: one pass over the module's records,
+ * each normalised here. Only records that share a wanted blocking key or an exact value with
+ * some incoming row are kept, so a million-record module costs the pass, not the memory.
+ */
+import type { FieldMeta } from '../../../../shared/domain/field-meta';
+import type { ReplicaRepo } from '../../db/repos/replica-repo';
+import { AppError } from '../../../../shared/ipc/errors';
+import type { JobContext } from '../replica-load/load-types';
+import { blockingKeys } from './blocking';
+import { fieldRoles } from './field-roles';
+import { MemoryModuleIndex } from './memory-index';
+import { buildProfile } from './record-profile';
+import type { ShareTable } from './term-shares';
+import { NAME_FIELD, personName, type ExactFinder } from './zoho-rules';
+
+/** A value as Zoho's rules compare it: trimmed, and lower case unless case-sensitive. */
+export function exactKey(value: string, caseSensitive: boolean): string {
+  const v = value.trim().replace(/\s+/g, ' ');
+  return caseSensitive ? v : v.toLowerCase();
+}
+
+/** What a dedupe run asks of one module. */
+export interface ScanRequest {
+  module: string;
+  fields: readonly FieldMeta[];
+  /** Field -> the exact keys some incoming row looks for (NAME_FIELD for the name rule, `id` for record ids). */
+  exact: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Fields compared case-sensitively (unique fields whose metadata says so). */
+  caseSensitive: ReadonlySet<string>;
+  wantedBlocks: ReadonlySet<string>;
+  otherFields: ReadonlyMap<string, string>;
+  /** Account id -> name, to compare a Contact's account by name. */
+  accountNames: ReadonlyMap<string, string> | null;
+}
+
+export interface ModuleScan {
+  index: MemoryModuleIndex;
+  finder: ExactFinder;
+  records: number;
+  /** Kept records that are locked in Zoho (`Locked__s`): nothing can be merged into them. */
+  locked: Set<string>;
+}
+
+const PROGRESS_EVERY = 20_000;
+
+/** One pass over a module's records; counts every record's values into `shares`. */
+export function scanModule(repo: ReplicaRepo, req: ScanRequest, shares: ShareTable, ctx: JobContext): ModuleScan {
+  const cols = repo.columns(req.module);
+  const colOf = new Map(cols.map((c) => [c.key, c.col]));
+  const roles = fieldRoles(req.module, req.fields).filter((r) => colOf.has(r.field) || (r.field === 'Account_Name' && colOf.has('Account_Name.name')));
+  const wantedCols = new Set<string>();
+  for (const r of roles) {
+    const c = colOf.get(r.field);
+    if (c) wantedCols.add(c);
+  }
+  for (const f of [...req.exact.keys(), 'First_Name', 'Last_Name', 'Full_Name', 'Account_Name.name', 'Locked__s']) {
+    const c = colOf.get(f);
+    if (c) wantedCols.add(c);
+  }
+  const organisation = req.module === 'Accounts';
+  const index = new MemoryModuleIndex(req.module, organisation, req.otherFields, req.wantedBlocks);
+  const exactHits = new Map<string, Map<string, string[]>>();
+  for (const f of req.exact.keys()) exactHits.set(f, new Map());
+  const total = repo.count(req.module);
+  const locked = new Set<string>();
+  let seen = 0;
+  for (const rec of repo.iterateColumns(req.module, [...wantedCols])) {
+    seen += 1;
+    if (seen % PROGRESS_EVERY === 0) {
+      if (ctx.cancelled()) throw new AppError('CANCELLED', 'Finding duplicates was cancelled; the previous results are kept.');
+      ctx.progress({ phase: `reading ${req.module}`, done: seen, total, rows: seen });
+    }
+    const id = String(rec.id);
+    const get = (field: string): string => {
+      if (field === 'Account_Name' && req.module !== 'Accounts') {
+        const named = rec[colOf.get('Account_Name.name') ?? ''];
+        if (named) return named;
+        const raw = rec[colOf.get('Account_Name') ?? ''] ?? '';
+        return req.accountNames?.get(raw) ?? raw;
+      }
+      const c = colOf.get(field);
+      return c ? (rec[c] ?? '') : '';
+    };
+    let exact = false;
+    for (const [field, wanted] of req.exact) {
+      const raw = field === NAME_FIELD ? personName(get) : field === 'id' ? id : get(field);
+      if (raw === '') continue;
+      const key = field === 'id' ? raw : exactKey(raw, req.caseSensitive.has(field));
+      if (!wanted.has(key)) continue;
+      const byKey = exactHits.get(field) as Map<string, string[]>;
+      const list = byKey.get(key);
+      if (list) list.push(id);
+      else byKey.set(key, [id]);
+      exact = true;
+    }
+    const profile = buildProfile(roles, get);
+    shares.add(profile);
+    if (index.addIfWanted(id, profile, blockingKeys(profile), exact) && (rec[colOf.get('Locked__s') ?? ''] ?? '').toLowerCase() === 'true') locked.add(id);
+  }
+  const finder: ExactFinder = {
+    find(module, field, value, caseSensitive) {
+      if (module !== req.module) return [];
+      const hits = exactHits.get(field)?.get(exactKey(value, caseSensitive)) ?? [];
+      // A Contact's Account_Name may hold the account's id: that is a match by itself.
+      const byId = field === 'Account_Name' ? (exactHits.get('id')?.get(value.trim()) ?? []) : [];
+      return byId.length === 0 ? hits : [...new Set([...byId, ...hits])];
+    },
+  };
+  return { index, finder, records: seen, locked };
+}
