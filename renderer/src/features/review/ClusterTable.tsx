@@ -58,7 +58,10 @@ export function ClusterTable({ row, cluster, survivor, picks, busy, onSurvivor, 
     <div className="compare">
       {cluster.survivor !== null && (
         <p className="notice notice-success">
-          These rows were merged into row {cluster.survivor}. Undo (Ctrl+Z) takes the merge back; merging again replaces it.
+          {cluster.survivor === row
+            ? `The other ${others.length === 1 ? 'row was' : 'rows were'} merged into this row. This row itself still needs a decision: create it as a new record (C) or skip it (S).`
+            : `These rows were merged into row ${cluster.survivor}.`}{' '}
+          Undo (Ctrl+Z) takes the merge back; merging again replaces it.
         </p>
       )}
       <p className="merge-effect">
@@ -108,7 +111,8 @@ export function ClusterTable({ row, cluster, survivor, picks, busy, onSurvivor, 
           <tbody ref={bodyRef} onKeyDown={onKeyDown}>
             {cluster.fields.map((f) => {
               const vals = members.map((m) => m.values[f.field] ?? '');
-              const differs = new Set(vals.map((v) => v.trim().toLowerCase())).size > 1;
+              // Only two different values clash; a blank beside a value is a gap the merge can fill.
+              const differs = new Set(vals.map((v) => v.trim().toLowerCase()).filter((v) => v !== '')).size > 1;
               return (
                 <tr key={f.field} className={`compare-line${differs ? ' is-diff' : ' is-same'}`} data-field={f.field}>
                   <th scope="row">

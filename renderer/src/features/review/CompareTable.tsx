@@ -97,18 +97,24 @@ interface CompareLineProps {
 
 function CompareLine({ line, name, winner, candidate, onWinner }: CompareLineProps): ReactNode {
   const evidence = candidate.matched.find((m) => m.field === line.field);
-  const differs = !line.same && line.incoming !== null && !(isBlank(line.incoming) && isBlank(line.existing));
-  const classes = ['compare-line', line.matched ? 'is-matched' : '', differs ? 'is-diff' : '', line.same ? 'is-same' : ''].filter(Boolean).join(' ');
+  // A conflict needs a value on both sides; a value on one side only is an addition, not a clash.
+  const differs = !line.same && !isBlank(line.incoming) && !isBlank(line.existing);
+  const adds = !line.same && !isBlank(line.incoming) && isBlank(line.existing);
+  // The incoming value that matched tells what the file holds for a field it reaches by conversion.
+  const incoming = line.incoming ?? (evidence !== undefined ? evidence.value : null);
+  const classes = ['compare-line', line.matched ? 'is-matched' : '', differs ? 'is-diff' : '', adds ? 'is-add' : '', line.same ? 'is-same' : ''].filter(Boolean).join(' ');
+  const how = evidence !== undefined && evidence.how !== 'exact' ? ` · ${evidenceLabel(evidence)}` : '';
   return (
     <tr className={classes} data-field={line.field}>
       <th scope="row">
         <span className="field-name">{line.label}</span>
         {line.matched && (
           <span className="match-tag" title={evidence ? `Matched on ${line.label}: “${evidence.value}” (${evidenceLabel(evidence)})` : 'Matched'}>
-            ✓ matched{evidence ? ` · ${evidenceLabel(evidence)}` : ''}
+            ✓ matched{how}
           </span>
         )}
         {differs && <span className="diff-tag">differs</span>}
+        {adds && <span className="add-tag">fills a blank</span>}
       </th>
       <td className={winner === 'incoming' ? 'is-winner' : undefined}>
         <label className="pick">
@@ -121,7 +127,7 @@ function CompareLine({ line, name, winner, candidate, onWinner }: CompareLinePro
             aria-label={`${line.label}: incoming`}
             onChange={() => onWinner(line.field, 'incoming')}
           />
-          <span className="pick-value">{line.incoming === null ? <span className="muted">not in this file</span> : line.incoming === '' ? <span className="muted">(blank)</span> : line.incoming}</span>
+          <span className="pick-value">{incoming === null ? <span className="muted">not in this file</span> : incoming === '' ? <span className="muted">(blank)</span> : incoming}</span>
         </label>
       </td>
       <td className={winner === 'existing' ? 'is-winner' : undefined}>

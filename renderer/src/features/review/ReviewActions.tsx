@@ -41,8 +41,10 @@ export function ReviewActions({ item, draft, busy, onRule, onDecide }: ReviewAct
     if (candidate.locked) mergeBlocked = 'This record is locked in Zoho: it cannot be merged into.';
   } else if (item.cluster !== null && draft.survivor !== null) {
     const n = item.cluster.rows.length;
-    mergeText = `Merge ${n} rows into row ${draft.survivor}`;
+    mergeText = `${item.cluster.survivor !== null ? 'Merge again: ' : ''}Merge ${n} rows into row ${draft.survivor}`;
   }
+  // Once its cluster is merged into it, the surviving row's own question is create or skip.
+  const mergedHere = tab.kind === 'cluster' && item.cluster !== null && item.cluster.survivor === item.row;
   return (
     <div className="review-actions">
       {candidate !== undefined && (
@@ -52,11 +54,18 @@ export function ReviewActions({ item, draft, busy, onRule, onDecide }: ReviewAct
         </div>
       )}
       <div className="button-row wrap">
-        <button type="button" className="button button-primary" disabled={busy || mergeBlocked !== null} onClick={() => onDecide('merge')} title="Key M" aria-keyshortcuts="M">
+        <button
+          type="button"
+          className={`button${mergedHere ? '' : ' button-primary'}`}
+          disabled={busy || mergeBlocked !== null}
+          onClick={() => onDecide('merge')}
+          title="Key M"
+          aria-keyshortcuts="M"
+        >
           {mergeText}
           <kbd aria-hidden="true">M</kbd>
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => onDecide('create')} title="Key C" aria-keyshortcuts="C">
+        <button type="button" className={`button${mergedHere ? ' button-primary' : ''}`} disabled={busy} onClick={() => onDecide('create')} title="Key C" aria-keyshortcuts="C">
           {tab.kind === 'cluster' ? `Create row ${item.row} as new` : 'Create new record'}
           <kbd aria-hidden="true">C</kbd>
         </button>

@@ -2,7 +2,7 @@
  * The duplicate review of one batch: the header with the run and the decision counts, the
  * toolbar, the queue on the left and the selected row side by side on the right.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { MergeRule } from '../../../../shared/domain/review';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -36,7 +36,10 @@ export function ReviewView({ batch }: { batch: number }): ReactNode {
     undo: useAppStore((s) => s.undoReview),
     redo: useAppStore((s) => s.redoReview),
   };
+  const dismiss = useAppStore((s) => s.dismissReviewMessage);
   const [legend, setLegend] = useState(false);
+  // A review message belongs to this screen; the batch screen shows its own.
+  useEffect(() => dismiss, [dismiss]);
   const fieldsRef = useRef<HTMLTableSectionElement>(null);
   const titleId = useId();
 
