@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Core } from '../core/app';
 import { parseTemplate, templateToMapping } from '../core/engines/mapping/template-format';
 import { UsageError, type ParsedArgs } from './args';
+import { dedupeCommand } from './dedupe-command';
 
 export interface CommandResult {
   /** The `--json` object. */
@@ -27,6 +28,8 @@ Commands:
                                        import a CSV into a new batch, map it (template,
                                        else suggestions) and validate it as Zoho would
   batch show BATCH                     the same summary for an existing batch
+  dedupe BATCH [--against M1,M2]       find the batch's rows already in the replica (Zoho's
+                                       rules, then fuzzy matching) and twice in the file
 
 Options:
   --workspace FILE   workspace file (default: PREFLIGHT_WORKSPACE, else the app-data folder)
@@ -224,6 +227,20 @@ export const COMMANDS: Record<string, Command> = {
       throw new UsageError('batch show BATCH: BATCH is the batch number');
     }
     return batchResult(await call<BatchSummaryJson>(core, 'batch.summary', { batch: id }));
+  },
+  dedupe: async (core, args, onProgress) => {
+    const jobId = `cli_${process.pid}_${Date.now()}`;
+    const off = core.onEvent((name, payload) => {
+      if (name === 'job.progress') {
+        const p = payload as { jobId: string; done: number; total: number; rows: number };
+        if (p.jobId === jobId) onProgress(p.done, p.total, p.rows);
+      }
+    });
+    try {
+      return await dedupeCommand((channel, payload) => call(core, channel, payload), args, jobId);
+    } finally {
+      off();
+    }
   },
   'replica stats': async (core, args) => {
     if (args.positionals.length > 2) {

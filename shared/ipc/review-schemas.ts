@@ -159,6 +159,26 @@ export const reviewChannels = {
       .strict(),
     res: DedupeRunSummarySchema,
   },
+  /** Every row's candidates and in-batch duplicates, in row order, a page of rows at a time (the CLI's output). */
+  'dedupe.matches': {
+    req: z.object({ batch: BatchId, afterRow: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }).strict(),
+    res: z.object({
+      matches: z.array(
+        z.object({
+          row: z.number().int(),
+          candidates: z.array(z.object({ module: z.string(), id: z.string(), score: Score, rule: MatchRuleSchema, matched: z.array(MatchEvidenceSchema) })),
+          duplicates: z.array(z.object({ row: z.number().int(), score: Score, rule: MatchRuleSchema, matched: z.array(MatchEvidenceSchema) })),
+        }),
+      ),
+      /** The `afterRow` of the next page, or null after the last. */
+      next: z.number().int().nullable(),
+    }),
+  },
+  /** The clusters of rows of the batch (each its rows in order), a page at a time. */
+  'dedupe.clusters': {
+    req: z.object({ batch: BatchId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }).strict(),
+    res: z.object({ total: z.number().int(), clusters: z.array(z.array(z.number().int())) }),
+  },
   'dedupe.status': {
     req: z.object({ batch: BatchId }).strict(),
     res: z.object({ run: DedupeRunSummarySchema.nullable(), stale: z.boolean(), counts: ReviewCountsSchema }),

@@ -9,6 +9,8 @@ type ReviewHandlers = Pick<
   Handlers,
   | 'dedupe.run'
   | 'dedupe.status'
+  | 'dedupe.matches'
+  | 'dedupe.clusters'
   | 'review.queue'
   | 'review.item'
   | 'review.decide'
@@ -25,6 +27,8 @@ export function reviewHandlers(ctx: HandlerContext): ReviewHandlers {
   return {
     'dedupe.run': async ({ batch, against, jobId, mode }) => svc().run(batch, against, mode ?? 'full', jobId),
     'dedupe.status': async ({ batch }) => svc().status(batch),
+    'dedupe.matches': async ({ batch, afterRow, limit }) => svc().matches(batch, afterRow, limit),
+    'dedupe.clusters': async ({ batch, offset, limit }) => svc().clusters(batch, offset, limit),
     'review.queue': async ({ batch, offset, limit, filter, sort }) => svc().queue(batch, offset, limit, filter, sort),
     'review.item': async ({ batch, row }) => svc().item(batch, row),
     'review.decide': async ({ batch, rows, decision }) => svc().decide(batch, rows, decision),

@@ -65,6 +65,32 @@ export class ReviewService {
     return this.runJob({ batchId, against: modules, fields, mode, now: this.now().toISOString() }, jobId);
   }
 
+  /** A page of every row's candidates and duplicates, in row order. */
+  matches(batchId: number, afterRow: number, limit: number): Res<'dedupe.matches'> {
+    this.requireRun(batchId);
+    const list = this.dedupe.candidatesAfter(batchId, afterRow, limit);
+    const byRow = new Map<number, Res<'dedupe.matches'>['matches'][number]>();
+    for (const c of list) {
+      let m = byRow.get(c.row);
+      if (!m) {
+        m = { row: c.row, candidates: [], duplicates: [] };
+        byRow.set(c.row, m);
+      }
+      const matched = JSON.parse(c.matchedJson) as Res<'dedupe.matches'>['matches'][number]['candidates'][number]['matched'];
+      const rule = c.rule as Res<'dedupe.matches'>['matches'][number]['candidates'][number]['rule'];
+      if (c.module === null) m.duplicates.push({ row: Number(c.recordId), score: c.score, rule, matched });
+      else m.candidates.push({ module: c.module, id: c.recordId, score: c.score, rule, matched });
+    }
+    const matches = [...byRow.values()];
+    const last = matches[matches.length - 1];
+    return { matches, next: matches.length === limit && last ? last.row : null };
+  }
+
+  clusters(batchId: number, offset: number, limit: number): Res<'dedupe.clusters'> {
+    this.requireRun(batchId);
+    return this.dedupe.clusterPage(batchId, offset, limit);
+  }
+
   /** The latest run, whether the batch or the replica changed since, and the decision counts. */
   status(batchId: number): Res<'dedupe.status'> {
     this.batches.record(batchId);

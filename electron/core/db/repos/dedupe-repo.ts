@@ -211,6 +211,31 @@ export class DedupeRepo {
     return [...out.values()].filter((rows) => rows.length > 1);
   }
 
+  /** The candidates of the next `rows` queue rows after `afterRow`, in row and rank order. */
+  candidatesAfter(batchId: number, afterRow: number, rows: number): StoredCandidate[] {
+    return this.db
+      .prepare(
+        `SELECT row_no AS row, rank, module, record_id AS recordId, score, rule, matched_json AS matchedJson FROM dedupe_candidates
+         WHERE batch_id = ? AND row_no IN (SELECT row_no FROM dedupe_rows WHERE batch_id = ? AND row_no > ? ORDER BY row_no LIMIT ?) ORDER BY row_no, rank`,
+      )
+      .all(batchId, batchId, afterRow, rows) as StoredCandidate[];
+  }
+
+  /** A page of clusters (each its rows in order) and how many there are. */
+  clusterPage(batchId: number, offset: number, limit: number): { total: number; clusters: number[][] } {
+    const total = (this.db.prepare('SELECT count(DISTINCT cluster_no) AS n FROM dedupe_rows WHERE batch_id = ? AND cluster_no IS NOT NULL').get(batchId) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT cluster_no AS c, row_no AS row FROM dedupe_rows WHERE batch_id = ? AND cluster_no IN
+           (SELECT DISTINCT cluster_no FROM dedupe_rows WHERE batch_id = ? AND cluster_no IS NOT NULL ORDER BY cluster_no LIMIT ? OFFSET ?)
+         ORDER BY cluster_no, row_no`,
+      )
+      .all(batchId, batchId, limit, offset) as { c: number; row: number }[];
+    const out = new Map<number, number[]>();
+    for (const r of rows) out.set(r.c, [...(out.get(r.c) ?? []), r.row]);
+    return { total, clusters: [...out.values()] };
+  }
+
   /** Every candidate of the batch in row and rank order (the CLI's output), a page at a time. */
   *eachCandidate(batchId: number): Generator<StoredCandidate> {
     const stmt = this.db.prepare(

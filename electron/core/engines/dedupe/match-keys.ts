@@ -48,7 +48,7 @@ export function phoneKey(value: string): string {
  */
 const LEGAL_FORMS: readonly string[][] = [
   'private limited', 'pvt ltd', 'pvt limited', 'pty ltd', 'pty limited', 'co ltd', 'company limited', 'sdn bhd',
-  'public limited company', 'limited liability company', 'gmbh co kg', 'ag co kg', 's a r l', 's a s', 's p a', 's r l',
+  'public limited company', 'limited liability company', 'gmbh and co kg', 'ag and co kg', 'gmbh co kg', 'ag co kg', 'and co kg', 'and company', 'and co', 'co kg', 's a r l', 's a s', 's p a', 's r l',
   'b v', 'n v', 's a', 'a g', 'l l c', 'l l p', 'l p', 'p c',
   'incorporated', 'inc', 'corporation', 'corp', 'company', 'co', 'limited', 'ltd', 'llc', 'llp', 'lp', 'plc', 'pllc',
   'gmbh', 'mbh', 'ag', 'kg', 'ohg', 'ug', 'sa', 'sas', 'sarl', 'spa', 'srl', 'bv', 'nv', 'oy', 'oyj', 'ab', 'as', 'asa',
