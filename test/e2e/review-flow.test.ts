@@ -104,15 +104,38 @@ describe('reviewing duplicates in the window', () => {
   });
 
   it('merges Pat Boyle into the Contact with the incoming title picked, by keyboard', async () => {
-    await review.winner('Title', 'incoming').check();
+    // F goes to the field lines; ↓ moves line by line; ← keeps the incoming value.
+    await page.keyboard.press('f');
+    const lines = await review.compareTable().getByRole('rowheader').allInnerTexts();
+    const title = lines.findIndex((l) => l.startsWith('Title'));
+    expect(title).toBeGreaterThan(0);
+    for (let i = 0; i < title; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowLeft');
+    await expect(review.winner('Title', 'incoming').isChecked()).resolves.toBe(true);
     await expect(review.mergeRule('Pick per field').getAttribute('aria-checked')).resolves.toBe('true');
     await page.getByText(/A merge updates 1 field of Contact Pat Boyle: Title/).waitFor();
     await app.screenshot('review-04-picked');
     await page.keyboard.press('m');
     await review.countsShow('7 to review', '1 merge');
     // Under "Open" the decided row leaves the queue and the next one is shown.
-    await expect(review.item(1).count()).resolves.toBe(0);
+    await expect.poll(() => review.item(1).count()).toBe(0);
     await page.getByRole('status').filter({ hasText: 'Row 1 will be merged into Pat Boyle' }).waitFor();
+  });
+
+  it('moves through the queue with J and K and picks a candidate tab by number', async () => {
+    const names = await review.itemNames();
+    const selected = async (): Promise<string> => (await review.queue().getByRole('option', { selected: true }).getAttribute('aria-label')) ?? '';
+    const start = await selected();
+    const at = names.indexOf(start);
+    await page.keyboard.press('j');
+    await expect.poll(selected).toBe(names[at + 1]);
+    await page.keyboard.press('k');
+    await expect.poll(selected).toBe(start);
+    await review.select(2);
+    await page.keyboard.press('2');
+    await expect(review.tab(/^Account · Northwind Traders/).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('1');
+    await expect(review.tab(/^Contact · Ann Lee/).getAttribute('aria-selected')).resolves.toBe('true');
   });
 
   it('creates one and skips one', async () => {
@@ -131,6 +154,23 @@ describe('reviewing duplicates in the window', () => {
     await review.filter('Open');
   });
 
+  it('splits a wrong member out of the cluster, and undoes the split', async () => {
+    await review.select(5);
+    await review.tab(/In this file · 2 rows/).click();
+    await review.action(/^Split row 6 out$/).click();
+    await page.getByRole('status').filter({ hasText: 'Row 6 taken out of the cluster' }).waitFor();
+    // Both rows of the pair are now on their own: still open, with nothing left to merge with.
+    await expect.poll(async () => review.item(5).getAttribute('aria-label')).toMatch(/No duplicate left/);
+    await expect.poll(async () => review.item(6).getAttribute('aria-label')).toMatch(/No duplicate left/);
+    await review.select(6);
+    await page.getByText(/No duplicate is left for this row/).waitFor();
+    await app.screenshot('review-05a-split');
+    await expect(review.action(/^Merge/).count()).resolves.toBe(0);
+    await review.undo();
+    await expect.poll(async () => review.item(5).getAttribute('aria-label')).toMatch(/Duplicate in this file/);
+    await review.countsShow('5 to review');
+  });
+
   it('merges the two Jordan Price rows into one, keeping the title of the other', async () => {
     await review.select(5);
     await review.tab(/In this file · 2 rows/).click();
@@ -140,6 +180,9 @@ describe('reviewing duplicates in the window', () => {
     await app.screenshot('review-05-cluster');
     await review.action(/^Merge 2 rows into row 6/).click();
     await review.countsShow('1 merged into another row');
+    await review.select(6);
+    await review.tab(/In this file · 2 rows/).click();
+    await page.getByText(/merged into this row\. This row itself still needs a decision/).waitFor();
   });
 
   it('bulk-accepts the rest above a score after reading how many rows it touches', async () => {

@@ -20,7 +20,7 @@ export interface QueueOptionProps {
 /** Where the best match is, in a few words: "Contact Pat Boyle", "Row 12 of this file". */
 function whereText(item: ReviewQueueItem): string {
   const who = item.bestTitle !== null && item.bestTitle !== '' ? ` ${item.bestTitle}` : '';
-  if (item.bestModule === null) return item.cluster !== null ? 'Duplicate in this file' : 'No candidate left';
+  if (item.bestModule === null) return item.cluster !== null ? 'Duplicate in this file' : 'No duplicate left';
   return `${moduleSingular(item.bestModule)}${who}`;
 }
 

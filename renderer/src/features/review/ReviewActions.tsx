@@ -45,6 +45,8 @@ export function ReviewActions({ item, draft, busy, onRule, onDecide }: ReviewAct
   }
   // Once its cluster is merged into it, the surviving row's own question is create or skip.
   const mergedHere = tab.kind === 'cluster' && item.cluster !== null && item.cluster.survivor === item.row;
+  // A row split out of its cluster has nothing left to merge with.
+  const lone = item.candidates.length === 0 && item.cluster === null;
   return (
     <div className="review-actions">
       {candidate !== undefined && (
@@ -54,23 +56,25 @@ export function ReviewActions({ item, draft, busy, onRule, onDecide }: ReviewAct
         </div>
       )}
       <div className="button-row wrap">
-        <button
-          type="button"
-          className={`button${mergedHere ? '' : ' button-primary'}`}
-          disabled={busy || mergeBlocked !== null}
-          onClick={() => onDecide('merge')}
-          title="Key M"
-          aria-keyshortcuts="M"
-        >
-          {mergeText}
-          <kbd aria-hidden="true">M</kbd>
-        </button>
-        <button type="button" className={`button${mergedHere ? ' button-primary' : ''}`} disabled={busy} onClick={() => onDecide('create')} title="Key C" aria-keyshortcuts="C">
-          {tab.kind === 'cluster' ? `Create row ${item.row} as new` : 'Create new record'}
+        {!lone && (
+          <button
+            type="button"
+            className={`button${mergedHere ? '' : ' button-primary'}`}
+            disabled={busy || mergeBlocked !== null}
+            onClick={() => onDecide('merge')}
+            title="Key M"
+            aria-keyshortcuts="M"
+          >
+            {mergeText}
+            <kbd aria-hidden="true">M</kbd>
+          </button>
+        )}
+        <button type="button" className={`button${mergedHere || lone ? ' button-primary' : ''}`} disabled={busy} onClick={() => onDecide('create')} title="Key C" aria-keyshortcuts="C">
+          {tab.kind === 'cluster' && item.cluster !== null ? `Create row ${item.row} as new` : 'Create new record'}
           <kbd aria-hidden="true">C</kbd>
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => onDecide('skip')} title="Key S" aria-keyshortcuts="S">
-          {tab.kind === 'cluster' ? `Skip row ${item.row}` : 'Skip row'}
+          {tab.kind === 'cluster' && item.cluster !== null ? `Skip row ${item.row}` : 'Skip row'}
           <kbd aria-hidden="true">S</kbd>
         </button>
         {item.decision !== null && (

@@ -67,6 +67,7 @@ export function ReviewItemPane({ fieldsRef }: ReviewItemPaneProps): ReactNode {
     );
   }
   const tab = draft.tab;
+  const lone = item.candidates.length === 0 && item.cluster === null;
   const candidate = tab.kind === 'candidate' ? item.candidates[tab.index] : undefined;
   const tabPosition = tab.kind === 'candidate' ? tab.index : item.candidates.length;
 
@@ -84,12 +85,21 @@ export function ReviewItemPane({ fieldsRef }: ReviewItemPaneProps): ReactNode {
           <span className="badge">not decided</span>
         )}
       </div>
-      <ul className="what-it-is" aria-label="What this row already is">
-        {whatItIs(item, module).map((s) => (
-          <li key={s}>{s}</li>
-        ))}
-      </ul>
-      <CandidateTabs item={item} tab={tab} panelId={panelId} tabId={tabId} onChoose={chooseTab} />
+      {lone ? (
+        <p className="notice">
+          No duplicate is left for this row: it was split out of its cluster, or the records it matched are gone from the replica. Create it as a
+          new record (C) or skip it (S).
+        </p>
+      ) : (
+        <>
+          <ul className="what-it-is" aria-label="What this row already is">
+            {whatItIs(item, module).map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+          <CandidateTabs item={item} tab={tab} panelId={panelId} tabId={tabId} onChoose={chooseTab} />
+        </>
+      )}
       <div className="tab-panel" role="tabpanel" id={panelId} aria-labelledby={tabId(tabPosition)}>
         {candidate !== undefined && (
           <CompareTable row={item.row} candidate={candidate} rule={draft.rule} picks={draft.picks} onWinner={setWinner} bodyRef={fieldsRef} />
