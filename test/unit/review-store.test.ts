@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReviewDecision } from '../../shared/domain/review';
 import type { Channel, Req, Res } from '../../shared/ipc/contract';
 import type { EventName, EventPayload } from '../../shared/ipc/events';
-import type { Client } from '../../renderer/src/api/client';
+import { RpcError, type Client } from '../../renderer/src/api/client';
 import { createAppStore } from '../../renderer/src/store';
 import { QUEUE_PAGE_SIZE, queueItemAt } from '../../renderer/src/store/review-queue-pages';
 
@@ -19,6 +19,7 @@ function fakeCore(rows: number) {
   const calls: Call[] = [];
   const decisions = new Map<number, ReviewDecision>();
   let hold: Array<() => void> | null = null;
+  let cancelled = false;
   const counts = (): Res<'review.counts'> => ({
     open: rows - decisions.size,
     merge: [...decisions.values()].filter((d) => d.action === 'merge').length,
@@ -103,6 +104,12 @@ function fakeCore(rows: number) {
         return { rows: Math.round(rows * (1 - (req as Req<'review.bulkPreview'>).minScore) * 10), toReplica: 1, inBatch: 0, alreadyDecided: 0, locked: 0 };
       case 'review.bulkAccept':
         return { ...counts(), decided: 3 };
+      case 'job.cancel':
+        cancelled = true;
+        return { cancelled: true };
+      case 'dedupe.run':
+        if (cancelled) throw new RpcError('CANCELLED', 'The dedupe run was cancelled.');
+        return run;
       default:
         return {};
     }
@@ -111,7 +118,7 @@ function fakeCore(rows: number) {
     kind: 'host',
     async invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>> {
       calls.push({ channel, req });
-      if (hold !== null) await new Promise<void>((resolve) => hold?.push(resolve));
+      if (hold !== null && channel !== 'job.cancel') await new Promise<void>((resolve) => hold?.push(resolve));
       return reply(channel, req) as Res<C>;
     },
     on<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void) {
@@ -260,5 +267,25 @@ describe('review queue paging and selection', () => {
     const accept = core.calls.find((c) => c.channel === 'review.bulkAccept');
     expect(accept?.req).toEqual({ batch: 7, minScore: 0.8, rule: 'fill-blanks' });
     expect(store.getState().bulk.open).toBe(false);
+  });
+
+  it('follows its own dedupe job\'s progress and keeps the previous run when cancelled', async () => {
+    const { core, store } = await openOn(10);
+    core.holdReplies();
+    const done = store.getState().findDuplicates(7);
+    await settle(10);
+    const job = store.getState().dedupeJob;
+    expect(job?.jobId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    store.getState().onDedupeProgress({ jobId: 'another-job-id', kind: 'dedupe.run', phase: 'matching', done: 9, total: 10, rows: 9 });
+    store.getState().onDedupeProgress({ jobId: job?.jobId ?? '', kind: 'dedupe.run', phase: 'matching', done: 3, total: 10, rows: 30 });
+    expect(store.getState().dedupeJob?.progress?.rows).toBe(30);
+    store.getState().cancelFindDuplicates();
+    await settle(10);
+    expect(core.calls.some((c) => c.channel === 'job.cancel' && (c.req as { jobId: string }).jobId === job?.jobId)).toBe(true);
+    core.release();
+    await done;
+    expect(store.getState().dedupeJob).toBeNull();
+    expect(store.getState().review.notice).toMatch(/cancelled; the previous results .* are kept/);
+    expect(store.getState().review.run?.ranAt).toBe('2026-12-03T10:00:00Z');
   });
 });
