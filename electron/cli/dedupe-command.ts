@@ -26,7 +26,7 @@ export async function dedupeCommand(call: Call, args: ParsedArgs, jobId: string)
   if (raw !== undefined) {
     if (typeof raw !== 'string' || raw.trim() === '') throw new UsageError('--against takes module names separated by commas, e.g. Contacts,Accounts');
     against = raw.split(',').map((m) => m.trim()).filter((m) => m !== '');
-    if (against.some((m) => !/^[A-Za-z][A-Za-z0-9_]{0,99}$/.test(m))) throw new UsageError('--against takes Zoho module API names, e.g. Contacts,Accounts');
+    if (against.length === 0 || against.some((m) => !/^[A-Za-z][A-Za-z0-9_]{0,99}$/.test(m))) throw new UsageError('--against takes Zoho module API names, e.g. Contacts,Accounts');
   }
   const summary = await call<Summary>('dedupe.run', { batch: id, against, jobId });
   const matches: MatchesPage['matches'] = [];

@@ -15,6 +15,7 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { batchHandlers } from './handlers/batch-handlers';
 import { importHandlers } from './handlers/import-handlers';
 import { templateHandlers } from './handlers/template-handlers';
+import { usersHandlers } from './handlers/users-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import type { FieldMeta } from '../../shared/domain/field-meta';
 import type { BatchImportResult } from './engines/import/run-batch-import';
@@ -141,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(ctx),
     ...batchHandlers(ctx),
     ...templateHandlers(ctx),
+    ...usersHandlers(ctx),
     ...reviewHandlers(ctx),
     ...options.platformHandlers,
   };

@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'BATCH_NOT_FOUND',
   'MAPPING_INVALID',
   'NOTHING_TO_UNDO',
+  'FILE_TOO_LARGE',
   'DEDUPE_NOT_RUN',
   'REVIEW_INVALID',
 ] as const;

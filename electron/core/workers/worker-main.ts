@@ -8,6 +8,7 @@ import { runBatchImport } from '../engines/import/run-batch-import';
 import { runBatchValidation } from '../engines/batch/run-batch-validation';
 import { runBatchReplace } from '../engines/batch/run-batch-replace';
 import { runErrorReport } from '../engines/batch/run-error-report';
+import { runUsersLoad } from '../engines/users/run-users-load';
 import { runDedupe } from '../engines/dedupe/run-dedupe';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
@@ -42,6 +43,8 @@ async function run(job: WorkerJob): Promise<unknown> {
       return runBatchReplace(job.payload, ctx);
     case 'batch.errorReport':
       return runErrorReport(job.payload, ctx);
+    case 'users.load':
+      return runUsersLoad(job.payload, ctx);
     case 'dedupe.run':
       return runDedupe(job.payload, ctx);
     default:

@@ -7,6 +7,7 @@ import type { JobProgress, ReplicaLoadJob } from '../engines/replica-load/load-t
 import type { BatchValidateJob } from '../engines/batch/run-batch-validation';
 import type { BatchReplaceJob } from '../engines/batch/run-batch-replace';
 import type { ErrorReportJob } from '../engines/batch/run-error-report';
+import type { UsersLoadJob } from '../engines/users/run-users-load';
 import type { DedupeRunJob } from '../engines/dedupe/run-dedupe';
 
 export type WorkerJob =
@@ -15,6 +16,7 @@ export type WorkerJob =
   | { kind: 'batch.validate'; payload: BatchValidateJob }
   | { kind: 'batch.replace'; payload: BatchReplaceJob }
   | { kind: 'batch.errorReport'; payload: ErrorReportJob }
+  | { kind: 'users.load'; payload: UsersLoadJob }
   | { kind: 'dedupe.run'; payload: DedupeRunJob };
 
 /**

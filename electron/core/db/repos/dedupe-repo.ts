@@ -94,13 +94,13 @@ export class DedupeRepo {
   }
 
   /**
-   * What the batch's rows depend on: its mapping and every journaled change but the review's
-   * own (an undo flips an entry, a new change adds one; either changes this).
+   * What the batch's rows depend on: its mapping and the journaled changes in effect, but the
+   * review's own (a new change or an undo changes this; undoing back to the run restores it).
    */
   batchState(batchId: number): string {
     const b = this.db.prepare('SELECT mapping_json AS m FROM batches WHERE id = ?').get(batchId) as { m: string } | undefined;
     const j = this.db
-      .prepare("SELECT count(*) AS n, coalesce(max(id), 0) AS mx, coalesce(sum(id * undone), 0) AS su FROM batch_journal WHERE batch_id = ? AND kind <> 'review'")
+      .prepare("SELECT count(*) AS n, coalesce(max(id), 0) AS mx, coalesce(sum(id), 0) AS su FROM batch_journal WHERE batch_id = ? AND kind <> 'review' AND undone = 0")
       .get(batchId) as { n: number; mx: number; su: number };
     return crypto.createHash('sha1').update(`${b?.m ?? ''}\u0000${j.n}:${j.mx}:${j.su}`).digest('hex');
   }

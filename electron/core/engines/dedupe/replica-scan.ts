@@ -67,12 +67,14 @@ export function scanModule(repo: ReplicaRepo, req: ScanRequest, shares: ShareTab
   for (const f of req.exact.keys()) exactHits.set(f, new Map());
   const total = repo.count(req.module);
   const locked = new Set<string>();
+  const phase = `reading ${req.module}`;
+  ctx.progress({ phase, done: 0, total, rows: 0 });
   let seen = 0;
   for (const rec of repo.iterateColumns(req.module, [...wantedCols])) {
     seen += 1;
     if (seen % PROGRESS_EVERY === 0) {
       if (ctx.cancelled()) throw new AppError('CANCELLED', 'Finding duplicates was cancelled; the previous results are kept.');
-      ctx.progress({ phase: `reading ${req.module}`, done: seen, total, rows: seen });
+      ctx.progress({ phase, done: seen, total, rows: seen });
     }
     const id = String(rec.id);
     const get = (field: string): string => {
@@ -101,6 +103,7 @@ export function scanModule(repo: ReplicaRepo, req: ScanRequest, shares: ShareTab
     shares.add(profile);
     if (index.addIfWanted(id, profile, blockingKeys(profile), exact) && (rec[colOf.get('Locked__s') ?? ''] ?? '').toLowerCase() === 'true') locked.add(id);
   }
+  ctx.progress({ phase, done: seen, total, rows: seen });
   const finder: ExactFinder = {
     find(module, field, value, caseSensitive) {
       if (module !== req.module) return [];

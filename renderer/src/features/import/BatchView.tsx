@@ -17,6 +17,7 @@ import { delimiterName, encodingName } from './import-options';
 import { RowPanel } from './RowPanel';
 import { BatchReviewSummary } from '../review/BatchReviewSummary';
 import { ReviewMessages } from '../review/ReviewMessages';
+import { RevalidateButton } from '../users/RevalidateButton';
 
 const EMPTY_TEXT: Record<string, string> = {
   all: 'This batch has no rows.',
@@ -46,6 +47,7 @@ export function BatchView(): ReactNode {
   const undo = useAppStore((s) => s.undoBatch);
   const redo = useAppStore((s) => s.redoBatch);
   const modules = useAppStore((s) => s.modules);
+  const busy = useAppStore((s) => s.batch.busy !== null);
   const gridRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const [editRequest, setEditRequest] = useState<EditRequest | null>(null);
@@ -130,10 +132,13 @@ export function BatchView(): ReactNode {
             {encodingName(summary.encoding)}, {delimiterName(summary.delimiter)} separated
           </span>
         </p>
-        <BatchCounts summary={summary} />
+        <div className="batch-counts-row">
+          <BatchCounts summary={summary} />
+          <RevalidateButton />
+        </div>
         <BatchReviewSummary batch={summary.batch} />
       </div>
-      <BatchNotices summary={summary} fields={fields} />
+      <BatchNotices summary={summary} fields={fields} busy={busy} />
       <BatchToolbar />
       <BatchMessages />
       <ReviewMessages />
