@@ -29,7 +29,7 @@ export function DedupeButtons({ batch, busy }: DedupeButtonsProps): ReactNode {
 
   const open = counts?.open ?? 0;
   return (
-    <>
+    <span className="toolbar-group" role="group" aria-label="Duplicates">
       <button
         type="button"
         className="button"
@@ -44,6 +44,6 @@ export function DedupeButtons({ batch, busy }: DedupeButtonsProps): ReactNode {
           Review duplicates{open > 0 ? ` (${formatCount(open)} to review)` : ''}
         </button>
       )}
-    </>
+    </span>
   );
 }

@@ -7,28 +7,16 @@ import { formatCount } from '../../components/format';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAppStore } from '../../store';
 
-/** Step names of the dedupe job's phases, as the user reads them. */
-function phaseText(phase: string | undefined): string {
-  switch (phase) {
-    case undefined:
-      return 'Starting';
-    case 'reading':
-    case 'keys':
-      return 'Reading the rows';
-    case 'replica':
-    case 'matching':
-      return 'Comparing with the replica';
-    case 'batch':
-    case 'clusters':
-      return 'Looking for rows that appear twice';
-    case 'writing':
-    case 'saving':
-      return 'Saving the candidates';
-    default: {
-      const words = phase.replace(/[_.-]+/g, ' ').trim();
-      return words === '' ? 'Working' : words.charAt(0).toUpperCase() + words.slice(1);
-    }
-  }
+/** The dedupe job's phases (`reading rows`, `reading Contacts`…, `matching`, `saving`) in words. */
+export function phaseText(phase: string | undefined): string {
+  if (phase === undefined) return 'Starting';
+  if (phase === 'reading rows') return 'Reading the rows of the batch';
+  const module = /^reading (.+)$/.exec(phase)?.[1];
+  if (module !== undefined) return `Reading ${module.replace(/_/g, ' ')} from the replica`;
+  if (phase === 'matching') return 'Comparing rows with the replica and with each other';
+  if (phase === 'saving') return 'Saving the candidates';
+  const words = phase.replace(/[_.-]+/g, ' ').trim();
+  return words === '' ? 'Working' : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Renders nothing unless a dedupe job runs. */
