@@ -7,6 +7,7 @@
  */
 import type { MergeRule } from '../../../shared/domain/review';
 import { newJobId } from '../api/ids';
+import { formatCount } from '../components/format';
 import { formatScore } from '../features/review/review-text';
 import { uiError } from './errors';
 import type { BulkPreview } from './review-types';
@@ -99,8 +100,8 @@ export const createDedupeSlice: SliceCreator<DedupeSlice> = (client) => (set, ge
         const where = run.against.length > 0 ? run.against.map((m) => m.replace(/_/g, ' ')).join(', ') : 'the replica';
         const notice =
           found === 0
-            ? `No duplicates found among ${run.rows} rows (compared with ${where} and within the file).`
-            : `Duplicates found: ${run.rowsWithCandidates} ${run.rowsWithCandidates === 1 ? 'row matches' : 'rows match'} existing records, ${run.rowsInClusters} ${run.rowsInClusters === 1 ? 'row appears' : 'rows appear'} more than once in the file.`;
+            ? `No duplicates found among ${formatCount(run.rows)} rows (compared with ${where} and within the file).`
+            : `Duplicates found: ${formatCount(run.rowsWithCandidates)} ${run.rowsWithCandidates === 1 ? 'row matches' : 'rows match'} existing records, ${formatCount(run.rowsInClusters)} ${run.rowsInClusters === 1 ? 'row appears' : 'rows appear'} more than once in the file.`;
         // A new run replaces every candidate: nothing of the old queue may stay on screen.
         get().resetReview();
         const view = get().view;
@@ -177,7 +178,7 @@ export const createDedupeSlice: SliceCreator<DedupeSlice> = (client) => (set, ge
         get().closeBulk();
         get().afterReviewChange(
           res,
-          `${res.decided} ${res.decided === 1 ? 'row' : 'rows'} accepted at ${formatScore(minScore)} or more (${rule === 'fill-blanks' ? 'fill blanks only' : 'incoming wins'}). Undo takes them all back in one step.`,
+          `${formatCount(res.decided)} ${res.decided === 1 ? 'row' : 'rows'} accepted at ${formatScore(minScore)} or more (${rule === 'fill-blanks' ? 'fill blanks only' : 'incoming wins'}). Undo takes them all back in one step.`,
         );
       } catch (err) {
         patchBulk({ accepting: false, error: uiError(err) });
