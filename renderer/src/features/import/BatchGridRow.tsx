@@ -100,7 +100,17 @@ export const BatchGridRow = memo(function BatchGridRow(props: BatchGridRowProps)
       {columns.map((col, ci) => {
         const c = ci + LEADING_COLUMNS;
         if (col.kind === 'review') {
-          return <ReviewCell key={col.key} id={cellId(c)} colIndex={c + 1} className={cellClass(c, 'review-cell')} decision={row.decision} onClick={() => props.onCellClick(index, c)} />;
+          return (
+            <ReviewCell
+              key={col.key}
+              id={cellId(c)}
+              colIndex={c + 1}
+              className={cellClass(c, 'review-cell')}
+              decision={row.decision}
+              title={decisionTitle(row)}
+              onClick={() => props.onCellClick(index, c)}
+            />
+          );
         }
         const text = col.kind === 'field' ? (row.values[col.field ?? ''] ?? '') : (row.source[col.source ?? -1] ?? '');
         // A resolved user shows by name, as a lookup does; the id Zoho gets is in the tooltip.
@@ -143,12 +153,19 @@ interface ReviewCellProps {
   colIndex: number;
   className: string;
   decision: BatchRow['decision'];
+  /** The merge target's name, when the core sends it. */
+  title: string | null;
   onClick(): void;
 }
 
+/** The merge target's name from a row, once `batch.rows` carries `decisionTitle` (requested from the core). */
+function decisionTitle(row: BatchRow): string | null {
+  return 'decisionTitle' in row && typeof row.decisionTitle === 'string' ? row.decisionTitle : null;
+}
+
 /** The duplicate review's decision of a row, as a badge. */
-function ReviewCell({ id, colIndex, className, decision, onClick }: ReviewCellProps): ReactNode {
-  const text = decision === null ? '' : decisionLabel(decision);
+function ReviewCell({ id, colIndex, className, decision, title, onClick }: ReviewCellProps): ReactNode {
+  const text = decision === null ? '' : decisionLabel(decision, title);
   return (
     <div role="gridcell" id={id} aria-colindex={colIndex} aria-readonly={true} className={className} title={text || undefined} onClick={onClick}>
       {decision !== null && <span className={`decision-badge decision-${decision.action}`}>{text}</span>}
