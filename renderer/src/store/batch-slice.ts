@@ -141,6 +141,8 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (client) => (set, get)
   function accept(summary: BatchSummary, notice: string | null): void {
     if (get().batch.batch !== summary.batch) return;
     patch({ summary, notice });
+    // One message at a time: a change to the batch outdates what the last duplicate search said.
+    get().dismissReviewMessage();
     pages.refresh();
   }
 

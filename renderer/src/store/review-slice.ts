@@ -238,6 +238,9 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (client) => (set, ge
         itemTicket++;
         cache = new Map();
         set({ review: { ...EMPTY_REVIEW, batch, status: 'loading' } });
+      } else {
+        // A message from before (on the batch screen) is no longer about what the user sees.
+        patch({ notice: null, actionError: null });
       }
       await Promise.all([get().loadReviewStatus(batch), refreshSummary(batch)]);
       const now = get().review;

@@ -25,6 +25,7 @@ export class ReviewPage {
   async open(sourceName: string): Promise<void> {
     await this.reviewButton().click();
     await this.heading(sourceName).waitFor();
+    await this.queueLoaded();
   }
 
   heading(sourceName: string): Locator {
@@ -60,8 +61,18 @@ export class ReviewPage {
     return names;
   }
 
+  /** Shows the queue under a filter and waits until its first page is in. */
   async filter(name: 'Open' | 'Decided' | 'All'): Promise<void> {
     await this.page.getByRole('region', { name: 'Review queue' }).getByRole('radio', { name, exact: true }).click();
+    await this.queueLoaded();
+  }
+
+  /** Waits until the queue shows its count (it reads "…" while its first page loads). */
+  async queueLoaded(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const total = document.querySelector('.queue-total')?.textContent ?? '…';
+      return total !== '…' && document.querySelector('.queue-item.is-loading') === null;
+    });
   }
 
   /** The side-by-side pane of the selected row, named "Row N · Name". */
@@ -70,6 +81,7 @@ export class ReviewPage {
   }
 
   async select(row: number): Promise<Locator> {
+    await this.queueLoaded();
     await this.item(row).click();
     const pane = this.pane(row);
     await pane.waitFor();
