@@ -34,8 +34,11 @@ export const QueueOption = memo(function QueueOption({ index, item, domId, top, 
     );
   }
   const more = item.candidates - (item.bestModule !== null ? 1 : 0);
+  // A row with nothing left to match (split out) has no score worth showing.
+  const lone = item.bestModule === null && item.cluster === null;
+  const score = lone ? null : item.bestScore;
   const decided = item.decision !== null;
-  const label = `Row ${item.row}: ${item.title || '(no name)'}, ${whereText(item)}${item.bestScore !== null ? `, ${formatScore(item.bestScore)}` : ''}${decided && item.decision !== null ? `, ${decisionLabel(item.decision)}` : ''}`;
+  const label = `Row ${item.row}: ${item.title || '(no name)'}, ${whereText(item)}${score !== null ? `, ${formatScore(score)}` : ''}${decided && item.decision !== null ? `, ${decisionLabel(item.decision)}` : ''}`;
   return (
     <div
       role="option"
@@ -50,10 +53,10 @@ export const QueueOption = memo(function QueueOption({ index, item, domId, top, 
       <div className="queue-line">
         <span className="queue-row">Row {item.row}</span>
         <span className="queue-title">{item.title || '(no name)'}</span>
-        {item.bestScore !== null && <span className={`score ${scoreClass(item.bestScore)}`}>{formatScore(item.bestScore)}</span>}
+        {score !== null && <span className={`score ${scoreClass(score)}`}>{formatScore(score)}</span>}
       </div>
       <div className="queue-line queue-sub">
-        <span className={`where where-${item.bestModule === null ? 'file' : item.bestModule.toLowerCase()}`}>{whereText(item)}</span>
+        <span className={`where where-${lone ? 'none' : item.bestModule === null ? 'file' : item.bestModule.toLowerCase()}`}>{whereText(item)}</span>
         {more > 0 && <span className="muted">+{more} more</span>}
         {item.bestModule !== null && item.cluster !== null && <span className="muted">· also in this file</span>}
         {item.decision !== null && <span className={`decision-badge decision-${item.decision.action}`}>{shortDecision(item)}</span>}
