@@ -131,3 +131,25 @@ export function tabAt(item: ReviewItem, position: number): ReviewTab | null {
   if (position === item.candidates.length && item.cluster !== null) return { kind: 'cluster' };
   return null;
 }
+
+/** The draft under another rule; switching to per-field picks starts from what the old rule did. */
+export function withRule(d: ReviewDraft, item: ReviewItem, rule: MergeRule): ReviewDraft {
+  if (rule !== 'pick' || d.tab.kind !== 'candidate') return { ...d, rule };
+  const candidate = item.candidates[d.tab.index];
+  return { ...d, rule, picks: candidate === undefined ? d.picks : picksFromRule(candidate, d.rule, d.picks) };
+}
+
+/** The draft with one field's winner set; under a rule it becomes per-field picks, keeping the rest. */
+export function withWinner(d: ReviewDraft, item: ReviewItem, field: string, winner: FieldWinner): ReviewDraft {
+  const candidate = d.tab.kind === 'candidate' ? item.candidates[d.tab.index] : undefined;
+  if (candidate === undefined) return d;
+  const base = d.rule === 'pick' ? d.picks : picksFromRule(candidate, d.rule, d.picks);
+  return { ...d, rule: 'pick', picks: { ...base, [field]: winner } };
+}
+
+/** The draft with another survivor; fields that kept the old survivor's value keep the new one's. */
+export function withSurvivor(d: ReviewDraft, row: number): ReviewDraft {
+  const picks: Record<string, number> = {};
+  for (const [f, from] of Object.entries(d.clusterPicks)) picks[f] = from === d.survivor ? row : from;
+  return { ...d, survivor: row, clusterPicks: picks };
+}

@@ -8,8 +8,9 @@
  * row now at that index is selected, so deciding under "Open" moves on to the next row by
  * itself (the decided row leaves the list). Changes go to the core one at a time.
  */
-import type { FieldWinner, MergeRule, ReviewDecision } from '../../../shared/domain/review';
-import { clusterValues, initialDraft, mergeDecision, picksFromRule, tabAt, type ReviewDraft, type ReviewTab } from './review-merge-plan';
+import type { FieldWinner, MergeRule } from '../../../shared/domain/review';
+import { initialDraft, tabAt, withRule, withSurvivor, withWinner, type ReviewDraft, type ReviewTab } from './review-merge-plan';
+import { reviewChanges } from './review-changes';
 import { uiError } from './errors';
 import { createQueuePages, EMPTY_QUEUE, queueItemAt, type QueuePages } from './review-queue-pages';
 import type { DedupeRunSummary, QueueFilter, QueueSort, ReviewCounts, ReviewItem } from './review-types';
@@ -310,113 +311,22 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (client) => (set, ge
     },
 
     setMergeRule(rule) {
-      updateDraft((d, item) => {
-        if (rule !== 'pick' || d.tab.kind !== 'candidate') return { ...d, rule };
-        const candidate = item.candidates[d.tab.index];
-        // Switching to per-field picks starts from what the previous rule would have done.
-        return { ...d, rule, picks: candidate === undefined ? d.picks : picksFromRule(candidate, d.rule, d.picks) };
-      });
+      updateDraft((d, item) => withRule(d, item, rule));
     },
 
     setFieldWinner(field, winner) {
-      updateDraft((d, item) => {
-        const candidate = d.tab.kind === 'candidate' ? item.candidates[d.tab.index] : undefined;
-        if (candidate === undefined) return d;
-        const base = d.rule === 'pick' ? d.picks : picksFromRule(candidate, d.rule, d.picks);
-        return { ...d, rule: 'pick', picks: { ...base, [field]: winner } };
-      });
+      updateDraft((d, item) => withWinner(d, item, field, winner));
     },
 
     setClusterSurvivor(row) {
-      updateDraft((d, item) => {
-        if (item.cluster === null) return d;
-        // The survivor keeps its own values unless the user picked another member's on purpose.
-        const picks: Record<string, number> = {};
-        for (const [f, from] of Object.entries(d.clusterPicks)) picks[f] = from === d.survivor ? row : from;
-        return { ...d, survivor: row, clusterPicks: picks };
-      });
+      updateDraft((d, item) => (item.cluster === null ? d : withSurvivor(d, row)));
     },
 
     setClusterPick(field, row) {
       updateDraft((d) => ({ ...d, clusterPicks: { ...d.clusterPicks, [field]: row } }));
     },
 
-    async decideSelected(action) {
-      const cur = current();
-      if (cur === null) return;
-      const { batch, item, draft } = cur;
-      let decision: ReviewDecision | null;
-      let notice: string;
-      if (action === 'merge') {
-        if (draft.tab.kind === 'cluster') {
-          await get().mergeSelectedCluster();
-          return;
-        }
-        const candidate = item.candidates[draft.tab.index];
-        if (candidate === undefined || candidate.locked) return;
-        decision = mergeDecision(candidate, draft);
-        notice = `Row ${item.row} will be merged into ${candidate.title}.`;
-      } else if (action === 'create') {
-        decision = { action: 'create' };
-        notice = `Row ${item.row} will be created as a new record.`;
-      } else if (action === 'skip') {
-        decision = { action: 'skip' };
-        notice = `Row ${item.row} will be skipped (not sent to Zoho).`;
-      } else {
-        if (item.decision === null) return;
-        decision = null;
-        notice = `Row ${item.row}: decision cleared.`;
-      }
-      const counts = await serial('Saving…', () => client.invoke('review.decide', { batch, rows: [item.row], decision }));
-      if (counts === null) return;
-      const filter = get().review.filter;
-      const stays = filter === 'all' || (filter === 'decided') === (decision !== null);
-      changed(batch, counts, decision !== null && stays ? 1 : 0, notice);
-    },
-
-    async mergeSelectedCluster() {
-      const cur = current();
-      if (cur === null || cur.item.cluster === null || cur.draft.survivor === null) return;
-      const { batch, item, draft } = cur;
-      const cluster = item.cluster;
-      const survivor = draft.survivor;
-      if (cluster === null || survivor === null) return;
-      const values = clusterValues(cluster, survivor, draft.clusterPicks);
-      const counts = await serial('Merging rows…', () => client.invoke('review.mergeCluster', { batch, cluster: cluster.id, survivor, values }));
-      if (counts === null) return;
-      const others = cluster.rows.filter((m) => m.row !== survivor).map((m) => m.row);
-      const n = Object.keys(values).length;
-      const notice = `Row${others.length === 1 ? '' : 's'} ${others.join(', ')} merged into row ${survivor}${n > 0 ? `, which takes ${n} ${n === 1 ? 'value' : 'values'} from ${others.length === 1 ? 'it' : 'them'}` : ''}.`;
-      changed(batch, counts, 0, notice);
-      void refreshSummary(batch);
-    },
-
-    async splitClusterRow(row) {
-      const batch = get().review.batch;
-      if (batch === null || get().review.busy !== null) return;
-      const counts = await serial('Splitting…', () => client.invoke('review.split', { batch, row }));
-      if (counts !== null) changed(batch, counts, 0, `Row ${row} taken out of the cluster; it is reviewed on its own.`);
-    },
-
-    async undoReview() {
-      const { batch, counts, summary } = get().review;
-      if (batch === null || !(counts?.canUndo ?? summary?.canUndo ?? false)) return;
-      const res = await serial('Undoing…', () => client.invoke('batch.undo', { batch }));
-      if (res === null) return;
-      patch({ summary: res });
-      await get().loadReviewStatus(batch);
-      changed(batch, null, 0, 'Undone.');
-    },
-
-    async redoReview() {
-      const { batch, counts, summary } = get().review;
-      if (batch === null || !(counts?.canRedo ?? summary?.canRedo ?? false)) return;
-      const res = await serial('Redoing…', () => client.invoke('batch.redo', { batch }));
-      if (res === null) return;
-      patch({ summary: res });
-      await get().loadReviewStatus(batch);
-      changed(batch, null, 0, 'Redone.');
-    },
+    ...reviewChanges({ client, get, patch, serial, changed, current, refreshSummary }),
 
     afterReviewChange(counts, notice) {
       const batch = get().review.batch;
