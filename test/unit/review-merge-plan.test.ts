@@ -11,6 +11,8 @@ import {
   lineWinner,
   mergeDecision,
   picksFromRule,
+  withRule,
+  withSurvivor,
 } from '../../renderer/src/store/review-merge-plan';
 import type { ReviewCandidate, ReviewCluster, ReviewItem } from '../../renderer/src/store/review-types';
 import { decisionLabel, formatScore, whatItIs } from '../../renderer/src/features/review/review-text';
@@ -48,6 +50,12 @@ describe('merge winners', () => {
     expect(lineWinner(line('Skype', 'pb', null), 'pick', { Skype: 'incoming' })).toBe('existing');
   });
 
+  it('switching to per-field picks starts from what the previous rule did', () => {
+    const d = { row: 4, tab: { kind: 'candidate' as const, index: 0 }, rule: 'incoming-wins' as const, picks: {}, survivor: null, clusterPicks: {} };
+    const item = { row: 4, title: 'Pat Boyle', module: 'Leads', incoming: [], candidates: [candidate], cluster: null, decision: null };
+    expect(withRule(d, item, 'pick').picks).toEqual({ Phone: 'incoming', Title: 'incoming', Mobile: 'incoming', Fax: 'existing' });
+  });
+
   it('turns a rule into explicit picks and sends them with a pick merge', () => {
     const picks = picksFromRule(candidate, 'incoming-wins', {});
     expect(picks).toEqual({ Phone: 'incoming', Title: 'incoming', Mobile: 'incoming', Fax: 'existing' });
@@ -78,6 +86,12 @@ describe('cluster merge', () => {
     const picks = defaultClusterPicks(cluster, 12);
     expect(picks).toEqual({ Last_Name: 12, Email: 4, Phone: 12 });
     expect(clusterValues(cluster, 12, picks)).toEqual({ Email: 'ann@x.com' });
+  });
+
+  it('moves the survivor’s own picks to a new survivor, keeping values picked from others', () => {
+    const d = { row: 4, tab: { kind: 'cluster' as const }, rule: 'fill-blanks' as const, picks: {}, survivor: 12, clusterPicks: { Last_Name: 12, Email: 4, Phone: 12 } };
+    expect(withSurvivor(d, 4).clusterPicks).toEqual({ Last_Name: 4, Email: 4, Phone: 4 });
+    expect(withSurvivor(d, 4).survivor).toBe(4);
   });
 
   it('sends a value chosen from another member, and nothing for unchanged fields', () => {
