@@ -31,8 +31,10 @@ Commands:
   batch validate BATCH                 validate every row of a batch again (after users load)
   users load FILE                      load the org's users (saved Users API response JSON,
                                        or a users CSV with ids) so owner columns resolve
-  dedupe BATCH [--against M1,M2]       find the batch's rows already in the replica (Zoho's
-                                       rules, then fuzzy matching) and twice in the file
+  dedupe BATCH [--against M1,M2] [--exact]
+                                       find the batch's rows already in the replica (Zoho's
+                                       rules, then fuzzy matching) and twice in the file;
+                                       --exact: Zoho's own rules only
 
 Options:
   --workspace FILE   workspace file (default: PREFLIGHT_WORKSPACE, else the app-data folder)

@@ -1,5 +1,5 @@
 /**
- * `preflight dedupe BATCH [--against M1,M2]`: finds duplicates of a batch's rows in the replica
+ * `preflight dedupe BATCH [--against M1,M2] [--exact]`: finds duplicates of a batch's rows in the replica
  * and within the batch, and prints them as CLI.md says (candidates best first).
  */
 import type { Res } from '../../shared/ipc/contract';
@@ -28,7 +28,7 @@ export async function dedupeCommand(call: Call, args: ParsedArgs, jobId: string)
     against = raw.split(',').map((m) => m.trim()).filter((m) => m !== '');
     if (against.length === 0 || against.some((m) => !/^[A-Za-z][A-Za-z0-9_]{0,99}$/.test(m))) throw new UsageError('--against takes Zoho module API names, e.g. Contacts,Accounts');
   }
-  const summary = await call<Summary>('dedupe.run', { batch: id, against, jobId });
+  const summary = await call<Summary>('dedupe.run', { batch: id, against, jobId, mode: args.flags.has('--exact') ? 'exact' : 'full' });
   const matches: MatchesPage['matches'] = [];
   for (let after: number | null = 0; after !== null; ) {
     const page: MatchesPage = await call<MatchesPage>('dedupe.matches', { batch: id, afterRow: after, limit: PAGE });

@@ -12,7 +12,7 @@ import { progressPrinter } from './progress';
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, new Set(['--json', '--help']));
+    args = parseArgs(argv, new Set(['--json', '--help', '--exact']));
   } catch (err) {
     process.stderr.write(`preflight: ${(err as Error).message}\n\n${USAGE}\n`);
     return 2;

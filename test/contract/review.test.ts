@@ -242,6 +242,27 @@ describe('clusters', () => {
   });
 });
 
+describe('cancel', () => {
+  it('stops a run on request and keeps the previous results', async () => {
+    const rows = ['First Name,Last Name,Email,City'];
+    for (let i = 0; i < 40_000; i += 1) rows.push(`Given${i % 997},Family${i},person${i}@example.com,City${i % 50}`);
+    const file = path.join(t.dir, 'many-leads.csv');
+    fs.writeFileSync(file, `${rows.join('\n')}\n`);
+    const big = await importLeads(file);
+    const first = await t.call('dedupe.run', { batch: big, against: ['Contacts'], mode: 'exact' });
+    let cancelled: Promise<Res<'job.cancel'>> | null = null;
+    const off = t.core.onEvent((name, payload) => {
+      const p = payload as { jobId: string; kind: string };
+      if (name === 'job.progress' && p.jobId === 'dedupe-cancel-1' && !cancelled) cancelled = t.call('job.cancel', { jobId: p.jobId });
+    });
+    const err = await t.fail('dedupe.run', { batch: big, against: null, jobId: 'dedupe-cancel-1' });
+    off();
+    expect(err.code).toBe('CANCELLED');
+    expect(await cancelled).toEqual({ cancelled: true });
+    expect((await t.call('dedupe.status', { batch: big })).run).toEqual(first);
+  });
+});
+
 describe('staleness, results for the CLI, and persistence', () => {
   it('marks a run stale after an edit or a replica load, and fresh again after an undo', async () => {
     const fresh = await importLeads();

@@ -113,7 +113,7 @@ describe('finding duplicates', () => {
       { row: 3, profile: contact({ First_Name: 'Linus', Last_Name: 'Torvalds', Email: 'linus@linux.example' }), zoho: new Map() },
       { row: 4, profile: contact({ First_Name: 'Linus', Last_Name: 'Torvalds', Email: 'LINUS@linux.example' }), zoho: new Map() },
     ];
-    const result = findDuplicates(rows, [index], NO_SHARES);
+    const result = findDuplicates(rows, [index], NO_SHARES, false);
     expect(result.candidates.get(1)?.map((c) => [c.id, c.rule])).toEqual([['c1', 'fuzzy']]);
     // Zoho's email rule keeps its hit even though the names disagree (the score says so).
     const grace = result.candidates.get(2)?.[0];

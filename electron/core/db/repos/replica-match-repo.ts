@@ -36,6 +36,29 @@ export class ReplicaMatchRepo {
     return rows.map((r) => ({ id: String(r.id), values: new Map(cols.map(([k, c]) => [k, r[c] ?? ''])) }));
   }
 
+  /** Records in a module, counted. */
+  count(module: string): number {
+    return this.replica.count(module);
+  }
+
+  /** The physical column of every key of a module. */
+  columns(module: string): Map<string, string> {
+    return new Map(this.replica.columns(module).map((c) => [c.key, c.col]));
+  }
+
+  /**
+   * Every record as an array: its id, then the values of `keys` in order (null where empty or
+   * where the module has no such key). Arrays rather than objects: a million records read
+   * this way allocate a third less.
+   */
+  *records(module: string, keys: readonly string[]): Generator<(string | null)[]> {
+    const table = this.replica.tableOf(module);
+    if (!table) return;
+    const cols = keys.map((k) => this.colOf(module, k) ?? 'NULL');
+    const stmt = this.db.prepare(`SELECT id, ${cols.length > 0 ? cols.join(', ') : 'NULL'} FROM ${table}`).raw(true);
+    yield* stmt.iterate() as IterableIterator<(string | null)[]>;
+  }
+
   /** A record's values of some keys (empty when the record is not there). */
   values(module: string, id: string, keys: readonly string[]): Map<string, string> {
     const cols = keys.map((k) => [k, this.colOf(module, k)] as const).filter((x): x is readonly [string, string] => x[1] !== null);

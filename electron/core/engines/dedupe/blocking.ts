@@ -20,6 +20,33 @@ const STOP_WORDS = new Set(['and', 'the', 'of', 'de', 'la', 'le', 'du', 'des', '
 
 const soundCache = new Map<string, string>();
 
+/**
+ * A street is filed with its postcode and with its town: "1 High Street" is in every town, so
+ * the street alone would compare half a CRM.
+ */
+function streetKeys(p: Profile, keys: Set<string>): void {
+  for (const s of p.streets) {
+    for (const place of [p.zips[0]?.key, p.cities[0]?.key]) if (place) keys.add(`s|${s.key}|${place}`);
+  }
+}
+
+/**
+ * Keys of this family say little alone: a record shares one word of a company's name with
+ * many others. A candidate found only by them must share two (or every one the row has).
+ */
+export const WEAK_KEY_FAMILIES: ReadonlySet<string> = new Set(['cw']);
+
+/** A company's keys: its whole name, and the sound of each telling word with its place. */
+function companyKeys(p: Profile, keys: Set<string>): void {
+  if (!p.company) return;
+  keys.add(`c|${p.company.key}`);
+  const place = p.cities[0]?.key ?? p.zips[0]?.key ?? '';
+  for (const w of p.companyTokens) {
+    if (w.length < 3 || STOP_WORDS.has(w)) continue;
+    keys.add(`cw|${soundOf(w)}|${place}`);
+  }
+}
+
 /** The primary Double Metaphone code of a folded word (cached: names repeat a lot). */
 export function soundOf(word: string): string {
   let code = soundCache.get(word);
@@ -31,12 +58,19 @@ export function soundOf(word: string): string {
   return code;
 }
 
+/** Modules whose records are companies: compared by company name, not by person name. */
+export function isOrganisationModule(module: string): boolean {
+  return module === 'Accounts' || module === 'Vendors';
+}
+
 /**
  * The blocking keys of a profile (no duplicates). `otherFields` renames identifying fields to
  * the names they have in the module compared with (a Lead's field as the Contact field it
- * converts to).
+ * converts to). Against companies (`organisation`) a record is filed by its company name and
+ * not by a person's name; against people, by names and not by employer (a shared employer is
+ * no reason to compare two people, and "Global Services" employs half a CRM).
  */
-export function blockingKeys(p: Profile, otherFields?: ReadonlyMap<string, string>): string[] {
+export function blockingKeys(p: Profile, otherFields?: ReadonlyMap<string, string>, organisation = false): string[] {
   const keys = new Set<string>();
   for (const e of p.emails) {
     keys.add(`e|${e.key}`);
@@ -47,6 +81,13 @@ export function blockingKeys(p: Profile, otherFields?: ReadonlyMap<string, strin
   for (const e of p.phones) keys.add(`p|${e.key}`);
   const dob = p.dob && p.dob.key.length === 8 ? p.dob.key : '';
   if (dob) keys.add(`d|${dob}`);
+  if (organisation) {
+    companyKeys(p, keys);
+    streetKeys(p, keys);
+    if (p.website) keys.add(`w|${p.website.key}`);
+    for (const o of p.others) if (o.key.length >= 4) keys.add(`o|${otherFields?.get(o.field) ?? o.field}|${o.key}`);
+    return [...keys];
+  }
   const given = p.given ? soundOf((p.given.key.split(' ')[0] as string).replace(/\s/g, '')) : '';
   const family = p.family ? soundOf(p.family.key.replace(/\s/g, '')) : '';
   if (given && family) keys.add(`n|${given < family ? `${given}|${family}` : `${family}|${given}`}`);
@@ -66,13 +107,6 @@ export function blockingKeys(p: Profile, otherFields?: ReadonlyMap<string, strin
   if (f.length >= 3 && (city || zip)) keys.add(`fc|${f.slice(0, 4)}|${city || zip}`);
   if (g.length >= 3 && (city || zip)) keys.add(`fc|${g.slice(0, 4)}|${city || zip}`);
   for (const s of p.streets) keys.add(`s|${s.key}`);
-  if (p.company) {
-    keys.add(`c|${p.company.key}`);
-    for (const w of p.companyTokens) {
-      if (w.length < 3 || STOP_WORDS.has(w)) continue;
-      keys.add(`cw|${soundOf(w)}|${city || zip}`);
-    }
-  }
   if (p.title) {
     keys.add(`t|${p.title.key}`);
     const first = p.titleTokens.find((w) => w.length >= 3 && !STOP_WORDS.has(w));

@@ -57,9 +57,12 @@ for (const [group, levels] of Object.entries(W)) {
 
 class Tally {
   bits = 0;
-  evidence: Evidence[] = [];
 
-  constructor(readonly trace: string[] | null) {}
+  /** `evidence` null: only the score is wanted (most pairs compared are not kept). */
+  constructor(
+    readonly trace: string[] | null,
+    readonly evidence: Evidence[] | null,
+  ) {}
 
   add(level: Level, share = 0): number {
     const b = bits(level, share);
@@ -70,7 +73,7 @@ class Tally {
 
   agree(incoming: Entry, existing: Entry, level: Level, share: number, similarity: number): void {
     this.add(level, share);
-    this.evidence.push({ field: existing.field, value: incoming.raw, how: similarity >= 1 ? how(incoming, existing) : 'fuzzy', similarity });
+    this.evidence?.push({ field: existing.field, value: incoming.raw, how: similarity >= 1 ? how(incoming, existing) : 'fuzzy', similarity });
   }
 }
 
@@ -130,14 +133,14 @@ function compareNames(a: Profile, b: Profile, t: Tally, shares: Shares): void {
   if (swapped && swappedBits > straightBits) {
     t.bits += swappedBits;
     if (t.trace) t.trace.push('name.swapped', ...[swapped.f, swapped.g].filter((x): x is Scored => x !== null).map((x) => LEVEL_NAMES.get(x.level) ?? '?'));
-    if (swapped.f && swapped.f.bits > 0 && a.family && b.given) t.evidence.push({ field: b.given.field, value: a.family.raw, how: 'fuzzy', similarity: swapped.f.sim });
-    if (swapped.g && swapped.g.bits > 0 && a.given && b.family) t.evidence.push({ field: b.family.field, value: a.given.raw, how: 'fuzzy', similarity: swapped.g.sim });
+    if (swapped.f && swapped.f.bits > 0 && a.family && b.given) t.evidence?.push({ field: b.given.field, value: a.family.raw, how: 'fuzzy', similarity: swapped.f.sim });
+    if (swapped.g && swapped.g.bits > 0 && a.given && b.family) t.evidence?.push({ field: b.family.field, value: a.given.raw, how: 'fuzzy', similarity: swapped.g.sim });
     return;
   }
   t.bits += straightBits;
   if (t.trace) t.trace.push(...[straight.f, straight.g].filter((x): x is Scored => x !== null).map((x) => LEVEL_NAMES.get(x.level) ?? '?'));
-  if (straight.g && straight.g.bits > 0 && a.given && b.given) t.evidence.push({ field: b.given.field, value: a.given.raw, how: straight.g.sim >= 1 ? how(a.given, b.given) : 'fuzzy', similarity: straight.g.sim });
-  if (straight.f && straight.f.bits > 0 && a.family && b.family) t.evidence.push({ field: b.family.field, value: a.family.raw, how: straight.f.sim >= 1 ? how(a.family, b.family) : 'fuzzy', similarity: straight.f.sim });
+  if (straight.g && straight.g.bits > 0 && a.given && b.given) t.evidence?.push({ field: b.given.field, value: a.given.raw, how: straight.g.sim >= 1 ? how(a.given, b.given) : 'fuzzy', similarity: straight.g.sim });
+  if (straight.f && straight.f.bits > 0 && a.family && b.family) t.evidence?.push({ field: b.family.field, value: a.family.raw, how: straight.f.sim >= 1 ? how(a.family, b.family) : 'fuzzy', similarity: straight.f.sim });
 }
 
 function compareDob(a: Entry, b: Entry, t: Tally, shares: Shares): void {
@@ -170,28 +173,34 @@ function compareBest(
   nearAt = 2,
 ): void {
   if (as.length === 0 || bs.length === 0) return;
-  let best: { a: Entry; b: Entry; sim: number } | null = null;
-  for (const a of as) {
-    for (const b of bs) {
-      const sim = a.key === b.key ? 1 : similar(a.key, b.key);
-      if (!best || sim > best.sim) best = { a, b, sim };
-      if (sim === 1) break;
+  let a = as[0] as Entry;
+  let b = bs[0] as Entry;
+  let sim = -1;
+  outer: for (const x of as) {
+    for (const y of bs) {
+      const s = x.key === y.key ? 1 : similar(x.key, y.key);
+      if (s > sim) {
+        sim = s;
+        a = x;
+        b = y;
+      }
+      if (s === 1) break outer;
     }
-    if (best?.sim === 1) break;
   }
-  const { a, b, sim } = best as { a: Entry; b: Entry; sim: number };
   if (sim === 1) return t.agree(a, b, levels.exact, shares.share(kind, a.key), 1);
+  const close = levels.close && sim >= closeAt ? levels.close : levels.near && sim >= nearAt ? levels.near : null;
+  if (close === null) {
+    t.add(levels.diff);
+    return;
+  }
   // A near miss of a common value says no more than the common value itself.
-  const common = Math.max(shares.share(kind, a.key), shares.share(kind, b.key));
-  if (levels.close && sim >= closeAt) return t.agree(a, b, levels.close, common, sim);
-  if (levels.near && sim >= nearAt) return t.agree(a, b, levels.near, common, sim);
-  t.add(levels.diff);
+  t.agree(a, b, close, Math.max(shares.share(kind, a.key), shares.share(kind, b.key)), sim);
 }
 
 function emailSimilarity(x: string, y: string): number {
-  const [ux, dx] = x.split('@');
-  const [uy, dy] = y.split('@');
-  if (ux === uy && ux !== undefined && ux.length >= 4 && dx !== dy) return 0.85;
+  const ux = x.slice(0, x.indexOf('@'));
+  const uy = y.slice(0, y.indexOf('@'));
+  if (ux === uy && ux.length >= 4) return 0.85;
   return jaroWinkler(x, y);
 }
 
@@ -202,9 +211,13 @@ function typoSimilarity(x: string, y: string): number {
 
 const tokensOf = (k: string): string[] => k.split(' ');
 
-/** How much an incoming profile and an existing one agree, with the evidence. */
-export function compareProfiles(incoming: Profile, existing: Profile, ctx: CompareContext): PairScore {
-  const t = new Tally(ctx.trace ?? null);
+/**
+ * How much an incoming profile and an existing one agree, in bits, with the evidence (left
+ * empty with `scoreOnly`: most pairs compared are not kept, and the evidence costs as much as
+ * the score).
+ */
+export function compareProfiles(incoming: Profile, existing: Profile, ctx: CompareContext, scoreOnly = false): PairScore {
+  const t = new Tally(ctx.trace ?? null, scoreOnly ? null : []);
   const shares = ctx.shares ?? NO_SHARES;
   compareNames(incoming, existing, t, shares);
   if (incoming.dob && existing.dob) compareDob(incoming.dob, existing.dob, t, shares);
@@ -229,5 +242,5 @@ export function compareProfiles(incoming: Profile, existing: Profile, ctx: Compa
     const e = existing.others.find((x) => x.field === field);
     if (e) compareBest([o], [e], t, `other:${field}`, shares, { exact: W.other.exact, close: W.other.typo, diff: W.other.diff }, typoSimilarity, 0.9);
   }
-  return { bits: t.bits, score: scoreOf(t.bits), evidence: t.evidence };
+  return { bits: t.bits, score: scoreOf(t.bits), evidence: t.evidence ?? [] };
 }

@@ -7,7 +7,7 @@
  * at DECISION_THRESHOLD or above. Rows of the batch are compared with each other the same way
  * and grouped into clusters.
  */
-import { blockingKeys, MAX_BLOCK } from './blocking';
+import { blockingKeys, MAX_BLOCK, WEAK_KEY_FAMILIES } from './blocking';
 import { clusterRows, type RowLink } from './clusters';
 import { compareProfiles, type Evidence, type Shares } from './compare-profiles';
 import { DECISION_THRESHOLD, scoreOf, UNIQUE_FIELD_BITS } from './model-weights';
@@ -79,14 +79,31 @@ function exactEvidence(found: ZohoFound, scored: Evidence[]): Evidence[] {
   return out;
 }
 
+/**
+ * The records sharing a key with the row; those found only through weak keys (a word of a
+ * company name) must share two of them, or all the row has when it has fewer.
+ */
+export function candidateRefs(keys: readonly string[], block: (key: string) => readonly number[] | null): Set<number> {
+  const refs = new Set<number>();
+  const weak = new Map<number, number>();
+  let weakKeys = 0;
+  for (const key of keys) {
+    const b = block(key);
+    const isWeak = WEAK_KEY_FAMILIES.has(key.slice(0, key.indexOf('|')));
+    if (isWeak) weakKeys += 1;
+    if (!b) continue;
+    if (isWeak) for (const r of b) weak.set(r, (weak.get(r) ?? 0) + 1);
+    else for (const r of b) refs.add(r);
+  }
+  const need = Math.min(2, weakKeys);
+  for (const [r, n] of weak) if (n >= need) refs.add(r);
+  return refs;
+}
+
 /** The candidates of one row in one existing module, best first. */
 export function rowCandidates(row: IncomingRow, existing: ExistingModule, shares: Shares, threshold = DECISION_THRESHOLD): Candidate[] {
   const ctx = { shares, otherFields: existing.otherFields, organisation: existing.organisation };
-  const refs = new Set<number>();
-  for (const key of blockingKeys(row.profile, existing.otherFields)) {
-    const block = existing.block(key);
-    if (block) for (const r of block) refs.add(r);
-  }
+  const refs = candidateRefs(blockingKeys(row.profile, existing.otherFields, existing.organisation), (k) => existing.block(k));
   const byId = new Map<string, Candidate>();
   for (const found of row.zoho.get(existing.module) ?? []) {
     const ref = existing.refOf(found.id);
@@ -96,9 +113,10 @@ export function rowCandidates(row: IncomingRow, existing: ExistingModule, shares
     byId.set(found.id, { module: existing.module, id: found.id, score, rule: found.rule, evidence: exactEvidence(found, scored?.evidence ?? []) });
   }
   for (const ref of refs) {
-    const s = compareProfiles(row.profile, existing.profile(ref), ctx);
-    if (s.score < threshold) continue;
+    const p = existing.profile(ref);
+    if (compareProfiles(row.profile, p, ctx, true).score < threshold) continue;
     const id = existing.id(ref);
+    const s = compareProfiles(row.profile, p, ctx);
     if (!byId.has(id)) byId.set(id, { module: existing.module, id, score: s.score, rule: 'fuzzy', evidence: s.evidence });
   }
   return [...byId.values()].sort((a, b) => b.score - a.score || RULE_RANK[a.rule] - RULE_RANK[b.rule] || a.id.localeCompare(b.id)).slice(0, MAX_CANDIDATES);
@@ -109,11 +127,11 @@ function linkRule(evidence: readonly Evidence[]): MatchRule {
   return evidence.some((e) => e.how !== 'fuzzy' && /email/i.test(e.field)) ? 'email' : 'fuzzy';
 }
 
-/** Links between rows of the batch that share a blocking key and score at the threshold. */
-export function batchLinks(rows: readonly IncomingRow[], shares: Shares, threshold = DECISION_THRESHOLD): BatchLink[] {
+/** Links between rows of the batch (companies when `organisation`) that share a blocking key and score at the threshold. */
+export function batchLinks(rows: readonly IncomingRow[], shares: Shares, organisation: boolean, threshold = DECISION_THRESHOLD): BatchLink[] {
   const blocks = new Map<string, number[]>();
   rows.forEach((r, i) => {
-    for (const key of blockingKeys(r.profile)) {
+    for (const key of blockingKeys(r.profile, undefined, organisation)) {
       const b = blocks.get(key);
       if (!b) blocks.set(key, [i]);
       else if (b.length <= MAX_BLOCK) b.push(i);
@@ -122,7 +140,7 @@ export function batchLinks(rows: readonly IncomingRow[], shares: Shares, thresho
   const seen = new Set<number>();
   const n = rows.length;
   const links: BatchLink[] = [];
-  const ctx = { shares, organisation: false };
+  const ctx = { shares, organisation };
   for (const members of blocks.values()) {
     if (members.length < 2 || members.length > MAX_BLOCK) continue;
     for (let x = 0; x < members.length; x += 1) {
@@ -134,8 +152,9 @@ export function batchLinks(rows: readonly IncomingRow[], shares: Shares, thresho
         seen.add(pair);
         const a = rows[i] as IncomingRow;
         const b = rows[j] as IncomingRow;
-        const s = compareProfiles(a.profile, b.profile, { ...ctx, organisation: a.profile.company !== null && a.profile.nameTokens.length === 0 });
-        if (s.score >= threshold) links.push({ a: a.row, b: b.row, score: s.score, rule: linkRule(s.evidence), evidence: s.evidence });
+        if (compareProfiles(a.profile, b.profile, ctx, true).score < threshold) continue;
+        const s = compareProfiles(a.profile, b.profile, ctx);
+        links.push({ a: a.row, b: b.row, score: s.score, rule: linkRule(s.evidence), evidence: s.evidence });
       }
     }
   }
@@ -143,12 +162,12 @@ export function batchLinks(rows: readonly IncomingRow[], shares: Shares, thresho
 }
 
 /** Every duplicate of the rows: candidates per existing module, links and clusters in the batch. */
-export function findDuplicates(rows: readonly IncomingRow[], existing: readonly ExistingModule[], shares: Shares, threshold = DECISION_THRESHOLD): DuplicateResult {
+export function findDuplicates(rows: readonly IncomingRow[], existing: readonly ExistingModule[], shares: Shares, organisation: boolean, threshold = DECISION_THRESHOLD): DuplicateResult {
   const candidates = new Map<number, Candidate[]>();
   for (const row of rows) {
     const list = existing.flatMap((m) => rowCandidates(row, m, shares, threshold));
     if (list.length > 0) candidates.set(row.row, list.sort((a, b) => b.score - a.score || RULE_RANK[a.rule] - RULE_RANK[b.rule]));
   }
-  const links = batchLinks(rows, shares, threshold);
+  const links = batchLinks(rows, shares, organisation, threshold);
   return { candidates, links, clusters: clusterRows(links, threshold) };
 }

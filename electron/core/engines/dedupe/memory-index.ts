@@ -35,7 +35,7 @@ export class MemoryModuleIndex implements ExistingModule {
   }
 
   /** Adds a record; `keys` are its blocking keys when already known. */
-  add(id: string, profile: Profile, keys: readonly string[] = blockingKeys(profile)): void {
+  add(id: string, profile: Profile, keys: readonly string[] = blockingKeys(profile, undefined, this.organisation)): void {
     const ref = this.ids.length;
     this.ids.push(id);
     this.profiles.push(profile);

@@ -39,20 +39,39 @@ export interface Profile {
   others: Entry[];
 }
 
+/**
+ * A normaliser that remembers its last answers. Names, companies and places repeat across a
+ * million records, so most of them are normalised once (the cache is dropped when it fills).
+ */
+function memo(fn: (v: string) => string, max = 100_000): (v: string) => string {
+  let cache = new Map<string, string>();
+  return (v) => {
+    let k = cache.get(v);
+    if (k === undefined) {
+      k = fn(v);
+      if (cache.size >= max) cache = new Map();
+      cache.set(v, k);
+    }
+    return k;
+  };
+}
+
 const KEYS: Record<Exclude<Role, 'given' | 'family' | 'fullName'>, (v: string) => string> = {
   email: emailKey,
   phone: phoneKey,
-  company: (v) => companyTokens(v).join(' '),
-  title: textKey,
+  company: memo((v) => companyTokens(v).join(' ')),
+  title: memo(textKey),
   street: (v) => addressTokens(v).join(' '),
-  city: textKey,
+  city: memo(textKey),
   zip: zipKey,
-  state: textKey,
-  country: textKey,
+  state: memo(textKey),
+  country: memo(textKey),
   dob: dateKey,
   website: websiteKey,
   other: textKey,
 };
+
+const nameKey = memo((raw: string) => personNameTokens(raw).join(' '));
 
 /** An empty profile (every role blank). */
 export function emptyProfile(): Profile {
@@ -79,7 +98,7 @@ export function emptyProfile(): Profile {
 }
 
 function nameEntry(field: string, raw: string): Entry | null {
-  const key = personNameTokens(raw).join(' ');
+  const key = nameKey(raw);
   return key === '' ? null : { field, raw, key };
 }
 

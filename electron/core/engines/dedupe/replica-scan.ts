@@ -7,10 +7,10 @@
  * some incoming row are kept, so a million-record module costs the pass, not the memory.
  */
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
-import type { ReplicaRepo } from '../../db/repos/replica-repo';
+import type { ReplicaMatchRepo } from '../../db/repos/replica-match-repo';
 import { AppError } from '../../../../shared/ipc/errors';
 import type { JobContext } from '../replica-load/load-types';
-import { blockingKeys } from './blocking';
+import { blockingKeys, isOrganisationModule } from './blocking';
 import { fieldRoles } from './field-roles';
 import { MemoryModuleIndex } from './memory-index';
 import { buildProfile } from './record-profile';
@@ -35,6 +35,11 @@ export interface ScanRequest {
   otherFields: ReadonlyMap<string, string>;
   /** Account id -> name, to compare a Contact's account by name. */
   accountNames: ReadonlyMap<string, string> | null;
+  /**
+   * Profile every record (the fuzzy pass: blocks and term frequencies need them all); else
+   * only the records Zoho's rules find (the exact pass).
+   */
+  everyRecord: boolean;
 }
 
 export interface ModuleScan {
@@ -47,61 +52,62 @@ export interface ModuleScan {
 
 const PROGRESS_EVERY = 20_000;
 
-/** One pass over a module's records; counts every record's values into `shares`. */
-export function scanModule(repo: ReplicaRepo, req: ScanRequest, shares: ShareTable, ctx: JobContext): ModuleScan {
-  const cols = repo.columns(req.module);
-  const colOf = new Map(cols.map((c) => [c.key, c.col]));
+/** One pass over a module's records; counts the values of every record profiled into `shares`. */
+export function scanModule(repo: ReplicaMatchRepo, req: ScanRequest, shares: ShareTable, ctx: JobContext): ModuleScan {
+  const colOf = repo.columns(req.module);
   const roles = fieldRoles(req.module, req.fields).filter((r) => colOf.has(r.field) || (r.field === 'Account_Name' && colOf.has('Account_Name.name')));
-  const wantedCols = new Set<string>();
-  for (const r of roles) {
-    const c = colOf.get(r.field);
-    if (c) wantedCols.add(c);
-  }
-  for (const f of [...req.exact.keys(), 'First_Name', 'Last_Name', 'Full_Name', 'Account_Name.name', 'Locked__s']) {
-    const c = colOf.get(f);
-    if (c) wantedCols.add(c);
-  }
-  const organisation = req.module === 'Accounts';
-  const index = new MemoryModuleIndex(req.module, organisation, req.otherFields, req.wantedBlocks);
+  const keys = [...new Set([...roles.map((r) => r.field), ...req.exact.keys(), 'First_Name', 'Last_Name', 'Full_Name', 'Account_Name.name', 'Locked__s'])].filter(
+    (k) => colOf.has(k) && k !== 'id',
+  );
+  const at = new Map(keys.map((k, i) => [k, i + 1]));
+  const organisation = isOrganisationModule(req.module);
+  const index = new MemoryModuleIndex(req.module, organisation, req.otherFields, req.everyRecord ? req.wantedBlocks : new Set());
   const exactHits = new Map<string, Map<string, string[]>>();
   for (const f of req.exact.keys()) exactHits.set(f, new Map());
+  const exactFields = [...req.exact].map(([field, wanted]) => ({ field, wanted, byKey: exactHits.get(field) as Map<string, string[]>, cs: req.caseSensitive.has(field) }));
   const total = repo.count(req.module);
   const locked = new Set<string>();
   const phase = `reading ${req.module}`;
   ctx.progress({ phase, done: 0, total, rows: 0 });
+  const lockedAt = at.get('Locked__s');
+  const nameAt = at.get('Account_Name.name');
+  const accountAt = at.get('Account_Name');
+  let rec: (string | null)[] = [];
+  const get = (field: string): string => {
+    if (field === 'Account_Name' && req.module !== 'Accounts') {
+      const named = nameAt === undefined ? null : rec[nameAt];
+      if (named) return named;
+      const raw = accountAt === undefined ? '' : (rec[accountAt] ?? '');
+      return req.accountNames?.get(raw) ?? raw;
+    }
+    const i = at.get(field);
+    return i === undefined ? '' : (rec[i] ?? '');
+  };
   let seen = 0;
-  for (const rec of repo.iterateColumns(req.module, [...wantedCols])) {
+  for (const r of repo.records(req.module, keys)) {
+    rec = r;
     seen += 1;
     if (seen % PROGRESS_EVERY === 0) {
       if (ctx.cancelled()) throw new AppError('CANCELLED', 'Finding duplicates was cancelled; the previous results are kept.');
       ctx.progress({ phase, done: seen, total, rows: seen });
     }
-    const id = String(rec.id);
-    const get = (field: string): string => {
-      if (field === 'Account_Name' && req.module !== 'Accounts') {
-        const named = rec[colOf.get('Account_Name.name') ?? ''];
-        if (named) return named;
-        const raw = rec[colOf.get('Account_Name') ?? ''] ?? '';
-        return req.accountNames?.get(raw) ?? raw;
-      }
-      const c = colOf.get(field);
-      return c ? (rec[c] ?? '') : '';
-    };
+    const id = String(r[0]);
     let exact = false;
-    for (const [field, wanted] of req.exact) {
-      const raw = field === NAME_FIELD ? personName(get) : field === 'id' ? id : get(field);
+    for (const x of exactFields) {
+      const raw = x.field === NAME_FIELD ? personName(get) : x.field === 'id' ? id : get(x.field);
       if (raw === '') continue;
-      const key = field === 'id' ? raw : exactKey(raw, req.caseSensitive.has(field));
-      if (!wanted.has(key)) continue;
-      const byKey = exactHits.get(field) as Map<string, string[]>;
-      const list = byKey.get(key);
+      const key = x.field === 'id' ? raw : exactKey(raw, x.cs);
+      if (!x.wanted.has(key)) continue;
+      const list = x.byKey.get(key);
       if (list) list.push(id);
-      else byKey.set(key, [id]);
+      else x.byKey.set(key, [id]);
       exact = true;
     }
+    if (!req.everyRecord && !exact) continue;
     const profile = buildProfile(roles, get);
     shares.add(profile);
-    if (index.addIfWanted(id, profile, blockingKeys(profile), exact) && (rec[colOf.get('Locked__s') ?? ''] ?? '').toLowerCase() === 'true') locked.add(id);
+    const added = req.everyRecord ? index.addIfWanted(id, profile, blockingKeys(profile, undefined, organisation), exact) : (index.add(id, profile, []), true);
+    if (added && lockedAt !== undefined && (r[lockedAt] ?? '').toLowerCase() === 'true') locked.add(id);
   }
   ctx.progress({ phase, done: seen, total, rows: seen });
   const finder: ExactFinder = {

@@ -14,8 +14,9 @@ import { BatchRepo } from '../../db/repos/batch-repo';
 import { BatchStateRepo } from '../../db/repos/batch-state-repo';
 import { DedupeRepo } from '../../db/repos/dedupe-repo';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
+import { ReplicaMatchRepo } from '../../db/repos/replica-match-repo';
 import type { JobContext } from '../replica-load/load-types';
-import { blockingKeys } from './blocking';
+import { blockingKeys, isOrganisationModule } from './blocking';
 import { fieldRoles } from './field-roles';
 import { batchLinks, rowCandidates, type Candidate, type ExistingModule, type IncomingRow, type ZohoFound } from './find-duplicates';
 import { readIncomingRows, type ComputedValues } from './incoming-rows';
@@ -55,6 +56,7 @@ export async function runDedupe(job: DedupeRunJob, ctx: JobContext): Promise<Ded
     const state = new BatchStateRepo(db);
     const replica = new ReplicaRepo(db);
     const dedupe = new DedupeRepo(db);
+    const matchRepo = new ReplicaMatchRepo(db);
     const b = batches.get(job.batchId);
     if (!b) throw new AppError('BATCH_NOT_FOUND', `There is no batch ${job.batchId}.`);
     // Taken first: whatever changes while the pass runs makes its results stale.
@@ -74,14 +76,13 @@ export async function runDedupe(job: DedupeRunJob, ctx: JobContext): Promise<Ded
       return { row: c.row, values: c.values, profile: buildProfile(roles, get) };
     });
 
-    const wantedValues = new Set<string>();
-    const shares = new ShareTable(wantedValues);
+    const shares = new ShareTable(true);
     for (const r of incoming) {
-      for (const e of r.profile.emails) wantedValues.add(ShareTable.wantedKey('email', e.key));
-      for (const e of r.profile.phones) wantedValues.add(ShareTable.wantedKey('phone', e.key));
-      for (const e of r.profile.streets) wantedValues.add(ShareTable.wantedKey('street', e.key));
-      if (r.profile.website) wantedValues.add(ShareTable.wantedKey('website', r.profile.website.key));
-      for (const e of r.profile.others) wantedValues.add(ShareTable.wantedKey(`other:${e.field}`, e.key));
+      for (const e of r.profile.emails) shares.want('email', e.key);
+      for (const e of r.profile.phones) shares.want('phone', e.key);
+      for (const e of r.profile.streets) shares.want('street', e.key);
+      if (r.profile.website) shares.want('website', r.profile.website.key);
+      for (const e of r.profile.others) shares.want(`other:${e.field}`, e.key);
     }
     for (const r of incoming) shares.add(r.profile);
 
@@ -92,9 +93,9 @@ export async function runDedupe(job: DedupeRunJob, ctx: JobContext): Promise<Ded
       const source = { module: b.module, fields: batchFields };
       const otherFields = otherFieldMap(source, { module, fields: targetFields });
       const wantedBlocks = new Set<string>();
-      if (job.mode === 'full') for (const r of incoming) for (const k of blockingKeys(r.profile, otherFields)) wantedBlocks.add(k);
+      if (job.mode === 'full') for (const r of incoming) for (const k of blockingKeys(r.profile, otherFields, isOrganisationModule(module))) wantedBlocks.add(k);
       const exact = exactRequests(source, { module, fields: targetFields }, incoming);
-      scans.set(module, scanModule(replica, { module, fields: targetFields, ...exact, wantedBlocks, otherFields, accountNames }, shares, ctx));
+      scans.set(module, scanModule(matchRepo, { module, fields: targetFields, ...exact, wantedBlocks, otherFields, accountNames, everyRecord: job.mode === 'full' }, shares, ctx));
     }
 
     ctx.progress({ phase: 'matching', done: 0, total: incoming.length, rows: 0 });
@@ -120,7 +121,7 @@ export async function runDedupe(job: DedupeRunJob, ctx: JobContext): Promise<Ded
         ctx.progress({ phase: 'matching', done, total: incoming.length, rows: done });
       }
     }
-    const links = job.mode === 'full' ? batchLinks(rows, shares) : [];
+    const links = job.mode === 'full' ? batchLinks(rows, shares, isOrganisationModule(b.module)) : [];
     const clusters = clusterRows(links, DECISION_THRESHOLD);
     if (ctx.cancelled()) throw new AppError('CANCELLED', CANCELLED);
 
