@@ -176,6 +176,8 @@ export const contract = {
           display: z.record(z.string(), z.string()),
           /** The duplicate review's decision for the row, if any. */
           decision: ReviewDecisionSchema.nullable(),
+          /** The name of what the decision merges into (a record, or the surviving row), else null. */
+          decisionTitle: z.string().nullable(),
         }),
       ),
     }),

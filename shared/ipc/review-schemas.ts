@@ -224,6 +224,8 @@ export const reviewChannels = {
       toReplica: z.number().int(),
       /** Of those, merges into another row of the batch (cluster survivor). */
       inBatch: z.number().int(),
+      /** Of those, cluster survivors that will be created (inserted) so the merged rows have a record. */
+      created: z.number().int(),
       /** Rows at this score that are already decided and would be left as they are. */
       alreadyDecided: z.number().int(),
       /** Of `toReplica`, rows whose best candidate is locked and are therefore left open. */

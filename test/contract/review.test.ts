@@ -109,12 +109,18 @@ describe('review.queue and review.item', () => {
     expect(item.incoming.find((f) => f.field === 'Company')).toEqual({ field: 'Company', label: 'Company', value: 'Zylker Biotech' });
     const byId = new Map(item.candidates.map((c) => [c.id, c]));
     const phone = byId.get(PAT.contact);
+    // A lookup reads as the linked record's name; a Lead's Company is a Contact's account.
+    expect(phone?.fields.find((f) => f.field === 'Account_Name')).toMatchObject({ existing: 'Zylker Biotech', incoming: 'Zylker Biotech', same: true });
     expect(phone).toMatchObject({ module: 'Contacts', rule: 'unique', subtitle: 'at Zylker Biotech', locked: false });
     expect(phone?.matched[0]).toEqual({ field: 'Phone', value: '9844444444', how: 'exact', similarity: 1 });
     expect(phone?.fields.find((f) => f.field === 'Phone')).toMatchObject({ existing: '9844444444', incoming: '9844444444', same: true, matched: true });
     expect(phone?.fields.find((f) => f.field === 'Email')).toMatchObject({ existing: '', incoming: 'pat.boyle@zylker.com', same: false, matched: false });
     const email = byId.get(PAT.emailContact);
     expect(email).toMatchObject({ rule: 'email', title: 'Boyle' });
+    // Fields no column of the file reaches offer nothing from the file.
+    const maria = (await t.call('review.item', { batch, row: 3 })).candidates[0];
+    expect(maria?.fields.find((f) => f.field === 'Lead_Status') ?? { incoming: null }).toMatchObject({ incoming: null });
+    expect(maria?.fields.find((f) => f.field === 'Company')).toMatchObject({ incoming: 'Hooli', existing: 'Hooli', same: true });
     expect(email?.matched[0]).toMatchObject({ field: 'Email', value: 'pat.boyle@zylker.com' });
     const account = byId.get(PAT.account);
     expect(account).toMatchObject({ module: 'Accounts', rule: 'account-name', title: 'Zylker Biotech', subtitle: 'Bengaluru' });
@@ -155,6 +161,7 @@ describe('decisions', () => {
     const rows = await t.call('batch.rows', { batch, offset: 0, limit: 10, filter: 'all' });
     expect(rows.rows.map((r) => r.decision?.action ?? null)).toEqual(['merge', 'create', 'create', null, null, null, 'skip', null]);
     expect(rows.rows[0]?.decision).toEqual(merge);
+    expect(rows.rows.map((r) => r.decisionTitle)).toEqual(['Pat Boyle', null, null, null, null, null, null, null]);
     const decided = await t.call('review.queue', { batch, offset: 0, limit: 10, filter: 'decided', sort: 'row' });
     expect(decided.items.map((i) => [i.row, i.decision?.action])).toEqual([[1, 'merge'], [2, 'create'], [3, 'create'], [7, 'skip']]);
     await t.call('batch.undo', { batch });
@@ -184,7 +191,7 @@ describe('bulk accept', () => {
     const preview = await t.call('review.bulkPreview', { batch: fresh, minScore: 0.9 });
     // Pat, Jonathan, María and Kim merge into the replica; Robert and Bob merge inside the
     // file; Ada's Contact is locked, so her row stays open.
-    expect(preview).toEqual({ rows: 6, toReplica: 4, inBatch: 2, alreadyDecided: 0, locked: 1 });
+    expect(preview).toEqual({ rows: 6, toReplica: 4, inBatch: 1, created: 1, alreadyDecided: 0, locked: 1 });
     const none = await t.call('review.bulkPreview', { batch: fresh, minScore: 1 });
     expect(none.rows).toBeLessThan(preview.rows);
     const done = await t.call('review.bulkAccept', { batch: fresh, minScore: 0.9, rule: 'fill-blanks' });
@@ -208,7 +215,7 @@ describe('clusters', () => {
     const c = await t.call('review.mergeCluster', { batch: fresh, cluster, survivor: 6, values: { First_Name: 'Robert', Company: 'Little Bobby Ltd' } });
     expect(c).toMatchObject({ mergeRow: 1 });
     const rows = await t.call('batch.rows', { batch: fresh, offset: 4, limit: 2, filter: 'all' });
-    expect(rows.rows[0]).toMatchObject({ row: 5, decision: { action: 'merge-row', survivor: 6 } });
+    expect(rows.rows[0]).toMatchObject({ row: 5, decision: { action: 'merge-row', survivor: 6 }, decisionTitle: 'Bob Tables' });
     expect(rows.rows[1]).toMatchObject({ row: 6, decision: null });
     expect(rows.rows[1]?.edited.sort()).toEqual(['Company', 'First_Name']);
     expect(rows.rows[1]?.values).toMatchObject({ First_Name: 'Robert', Company: 'Little Bobby Ltd', Last_Name: 'Tables' });
@@ -236,6 +243,9 @@ describe('clusters', () => {
     expect((await t.call('review.item', { batch: fresh, row: 5 })).cluster).toBeNull();
     expect((await t.call('review.item', { batch: fresh, row: 6 })).cluster).toBeNull();
     expect((await t.fail('review.split', { batch: fresh, row: 6 })).code).toBe('REVIEW_INVALID');
+    // Nothing is left to act on for the split row: the queue says so.
+    const split = (await queueAll(fresh)).find((i) => i.row === 6);
+    expect(split).toMatchObject({ bestScore: null, bestRule: null, bestTitle: null, cluster: null });
     await t.call('batch.undo', { batch: fresh });
     expect((await t.call('review.item', { batch: fresh, row: 6 })).cluster?.id).toBe(cluster);
     expect((await t.call('review.counts', { batch: fresh })).mergeRow).toBe(1);

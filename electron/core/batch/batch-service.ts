@@ -30,6 +30,7 @@ import { batchOwnerNotices, userDisplay } from './batch-owner-notices';
 import { DedupeRepo } from '../db/repos/dedupe-repo';
 import { ReviewRepo } from '../db/repos/review-repo';
 import { applyReviewChange, editedRows } from '../review/review-journal';
+import { decisionTitles } from '../review/decision-titles';
 
 type Summary = Res<'batch.summary'>;
 
@@ -278,6 +279,7 @@ export class BatchService {
     const issues = this.state.issuesOfRows(batchId, numbers);
     const excluded = this.state.excludedAmong(batchId, numbers);
     const decisions = this.review.decisionsOfRows(batchId, numbers);
+    const titles = decisionTitles({ replica: this.replica, dedupe: this.dedupe }, batchId, decisions);
     const ctx = this.context(b, true);
     return {
       total,
@@ -294,6 +296,7 @@ export class BatchService {
           edited: rowEdits ? [...rowEdits.keys()] : [],
           issues: issues.get(r.rowNo) ?? [],
           decision: decisions.get(r.rowNo) ?? null,
+          decisionTitle: titles.get(r.rowNo) ?? null,
         };
       }),
     };

@@ -60,12 +60,22 @@ function subtitle(deps: Deps, module: string, values: ReadonlyMap<string, string
 
 const parseEvidence = (json: string): Evidence[] => JSON.parse(json) as Evidence[];
 
-function candidateView(deps: Deps, batchModule: string, batchFields: FieldMeta[], incoming: ReadonlyMap<string, string>, c: StoredCandidate): Item['candidates'][number] | null {
+/** A lookup's value as a person reads it: the linked record's name (from the export, else the replica), else the id. */
+function lookupName(deps: Deps, module: string, named: string | undefined, id: string | undefined): string {
+  if (named) return named;
+  if (!id) return '';
+  const linked = replicaValues(deps, module, id);
+  return (linked && recordName(module, (k) => linked.get(k))) || id;
+}
+
+function candidateView(deps: Deps, batchModule: string, batchFields: FieldMeta[], mapped: ReadonlySet<string>, incoming: ReadonlyMap<string, string>, c: StoredCandidate): Item['candidates'][number] | null {
   const module = c.module as string;
   const values = replicaValues(deps, module, c.recordId);
   if (!values) return null;
   const fields = deps.fieldsOf(module);
   const sources = targetFieldSources({ module: batchModule, fields: batchFields }, { module, fields });
+  // A Lead's Company is the name of a Contact's account.
+  if (batchModule === 'Leads' && module === 'Contacts' && !sources.has('Account_Name')) sources.set('Account_Name', 'Company');
   const matched = parseEvidence(c.matchedJson);
   const matchedFields = new Set(matched.map((m) => (m.field === NAME_FIELD ? ['First_Name', 'Last_Name', 'Full_Name'] : [m.field])).flat());
   const rows: Item['candidates'][number]['fields'] = [];
@@ -73,9 +83,10 @@ function candidateView(deps: Deps, batchModule: string, batchFields: FieldMeta[]
   for (const f of fields) {
     known.add(f.apiName);
     if (HIDDEN.has(f.apiName)) continue;
-    const existing = f.lookupModule && values.get(`${f.apiName}.name`) ? (values.get(`${f.apiName}.name`) as string) : (values.get(f.apiName) ?? '');
+    const existing = f.lookupModule ? lookupName(deps, f.lookupModule, values.get(`${f.apiName}.name`), values.get(f.apiName)) : (values.get(f.apiName) ?? '');
     const from = sources.get(f.apiName);
-    const incomingValue = from === undefined ? null : (incoming.get(from) ?? '');
+    // null: no column of the file reaches this field (nothing to offer from the file).
+    const incomingValue = from === undefined || !mapped.has(from) ? null : (incoming.get(from) ?? '');
     if (existing === '' && !incomingValue) continue;
     rows.push({
       field: f.apiName,
@@ -115,7 +126,8 @@ export function reviewItem(deps: Deps, batchId: number, row: number): Item {
   const values = computed.get(row);
   if (!values) throw new AppError('BAD_REQUEST', `Row ${row} is not a row of this batch.`);
   const stored = deps.dedupe.candidates(batchId, row);
-  const candidates = stored.filter((c) => c.module !== null).flatMap((c) => candidateView(deps, b.module, batchFields, values, c) ?? []);
+  const mapped = new Set(mapping.fields.map((f) => f.field));
+  const candidates = stored.filter((c) => c.module !== null).flatMap((c) => candidateView(deps, b.module, batchFields, mapped, values, c) ?? []);
   const decisions = deps.review.decisionsOfRows(batchId, [row, ...clusterRows]);
   let cluster: Item['cluster'] = null;
   if (entry?.cluster && clusterRows.length > 1) {

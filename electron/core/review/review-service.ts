@@ -124,17 +124,21 @@ export class ReviewService {
     const page = this.dedupe.queue(batchId, filter, sort, offset, limit);
     return {
       total: page.total,
-      items: page.rows.map((r) => ({
+      items: page.rows.map((r) => {
+        // Out of any cluster (split out) with nothing in the replica: no duplicate is left to act on.
+        const none = r.bestScore === null || (r.cluster === null && r.bestModule === null && r.candidates === 0);
+        return {
         row: r.row,
         title: r.title,
-        bestScore: r.bestScore,
+        bestScore: none ? null : r.bestScore,
         bestModule: r.bestModule,
-        bestTitle: r.bestTitle,
-        bestRule: r.bestScore === null ? null : (r.bestRule as Res<'review.queue'>['items'][number]['bestRule']),
+        bestTitle: none ? null : r.bestTitle,
+        bestRule: none ? null : (r.bestRule as Res<'review.queue'>['items'][number]['bestRule']),
         candidates: r.candidates,
         cluster: r.cluster,
         decision: r.decisionJson ? (JSON.parse(r.decisionJson) as ReviewDecision) : null,
-      })),
+        };
+      }),
     };
   }
 
@@ -201,7 +205,8 @@ export class ReviewService {
     return {
       rows: plan.decisions.length,
       toReplica: plan.decisions.filter((d) => d.after.action === 'merge').length,
-      inBatch: plan.decisions.filter((d) => d.after.action !== 'merge').length,
+      inBatch: plan.decisions.filter((d) => d.after.action === 'merge-row').length,
+      created: plan.decisions.filter((d) => d.after.action === 'create').length,
       alreadyDecided: this.dedupe.decidedAtLeast(batchId, minScore),
       locked: plan.locked,
     };

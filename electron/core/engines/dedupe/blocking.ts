@@ -14,7 +14,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import type { Profile } from './record-profile';
 
 /** Records beyond which a block is too common to be worth comparing within. */
-export const MAX_BLOCK = 400;
+export const MAX_BLOCK = 100;
 
 const STOP_WORDS = new Set(['and', 'the', 'of', 'de', 'la', 'le', 'du', 'des', 'der', 'van', 'von', 'cafe', 'restaurant', 'hotel', 'bar', 'grill', 'house']);
 
