@@ -214,7 +214,7 @@ describe('reviewing duplicates in the window', () => {
   it('shows the decisions on the batch grid and counts them on the batch screen', async () => {
     await page.getByRole('button', { name: 'Back to batch' }).click();
     await imp.grid(FILE).waitFor();
-    await gridShows(1, 'Review', /^Merge → Contact/);
+    await gridShows(1, 'Review', 'Merge → Contact Pat Boyle');
     await gridShows(4, 'Review', 'Create');
     await gridShows(3, 'Review', 'Skip');
     await gridShows(5, 'Review', 'Merged into row 6');
@@ -230,7 +230,7 @@ describe('reviewing duplicates in the window', () => {
     await page.getByRole('heading', { level: 1, name: 'Preflight' }).waitFor();
     await imp.batchButton(FILE).click();
     await imp.grid(FILE).waitFor();
-    await gridShows(1, 'Review', /^Merge → Contact/);
+    await gridShows(1, 'Review', 'Merge → Contact Pat Boyle');
     await gridShows(3, 'Review', 'Skip');
     await review.sidebarEntry().click();
     await review.heading(FILE).waitFor();

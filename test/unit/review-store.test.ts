@@ -101,7 +101,7 @@ function fakeCore(rows: number) {
         return counts();
       }
       case 'review.bulkPreview':
-        return { rows: Math.round(rows * (1 - (req as Req<'review.bulkPreview'>).minScore) * 10), toReplica: 1, inBatch: 0, alreadyDecided: 0, locked: 0 };
+        return { rows: Math.round(rows * (1 - (req as Req<'review.bulkPreview'>).minScore) * 10), toReplica: 1, inBatch: 0, created: 0, alreadyDecided: 0, locked: 0 };
       case 'review.bulkAccept':
         return { ...counts(), decided: 3 };
       case 'job.cancel':

@@ -107,7 +107,7 @@ export const BatchGridRow = memo(function BatchGridRow(props: BatchGridRowProps)
               colIndex={c + 1}
               className={cellClass(c, 'review-cell')}
               decision={row.decision}
-              title={decisionTitle(row)}
+              title={row.decisionTitle}
               onClick={() => props.onCellClick(index, c)}
             />
           );
@@ -153,14 +153,9 @@ interface ReviewCellProps {
   colIndex: number;
   className: string;
   decision: BatchRow['decision'];
-  /** The merge target's name, when the core sends it. */
+  /** The merge target's (or surviving row's) name. */
   title: string | null;
   onClick(): void;
-}
-
-/** The merge target's name from a row, once `batch.rows` carries `decisionTitle` (requested from the core). */
-function decisionTitle(row: BatchRow): string | null {
-  return 'decisionTitle' in row && typeof row.decisionTitle === 'string' ? row.decisionTitle : null;
 }
 
 /** The duplicate review's decision of a row, as a badge. */

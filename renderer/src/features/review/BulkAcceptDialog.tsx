@@ -29,7 +29,8 @@ function previewText(p: BulkPreview, pct: number): ReactNode {
         <strong>
           {formatCount(p.rows)} {p.rows === 1 ? 'row' : 'rows'}
         </strong>{' '}
-        would be decided: {formatCount(p.toReplica)} merged into existing records, {formatCount(p.inBatch)} merged into another row of this file.
+        would be decided: {formatCount(p.toReplica)} merged into existing records, {formatCount(p.inBatch)} merged into another row of this file
+        {p.created > 0 ? `, ${formatCount(p.created)} created as the surviving row of ${p.created === 1 ? 'its' : 'their'} copies` : ''}.
       </p>
       {p.alreadyDecided > 0 && (
         <p className="muted">
