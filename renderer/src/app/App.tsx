@@ -1,6 +1,6 @@
 /**
- * The window layout: header, sidebar (modules and batches), the main screen (replica, import
- * or batch), and the dialogs.
+ * The window layout: header, sidebar (modules and batches), the main screen (replica, import,
+ * batch or duplicate review), and the dialogs.
  *
  * Dropping files: on a module's records (the replica view) a file loads into the replica, as
  * the overlay there says; anywhere else in the window a CSV starts an import.
@@ -10,6 +10,8 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { BatchView } from '../features/import/BatchView';
 import { ImportView } from '../features/import/ImportView';
+import { DedupeProgress } from '../features/review/DedupeProgress';
+import { ReviewView } from '../features/review/ReviewView';
 import { TemplatesDialog } from '../features/import/TemplatesDialog';
 import { AppHeader } from '../features/workspace/AppHeader';
 import { WorkspaceDialog } from '../features/workspace/WorkspaceDialog';
@@ -83,6 +85,8 @@ export function App(): ReactNode {
     main = <ImportView />;
   } else if (view.kind === 'batch') {
     main = <BatchView key={view.batch} />;
+  } else if (view.kind === 'review') {
+    main = <ReviewView key={view.batch} batch={view.batch} />;
   } else if (selected !== null) {
     main = <ModuleView key={`${loadedPath ?? ''}\u0000${selected}`} module={selected} />;
   } else if (modulesStatus === 'ready') {
@@ -106,6 +110,7 @@ export function App(): ReactNode {
       )}
       {dialogOpen && <WorkspaceDialog />}
       {templatesOpen && <TemplatesDialog />}
+      <DedupeProgress />
     </div>
   );
 }

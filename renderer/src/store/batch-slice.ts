@@ -77,6 +77,8 @@ export interface BatchSlice {
   onBatchProgress(progress: JobProgress): void;
   /** Forgets the open batch (workspace switched). */
   resetBatch(): void;
+  /** Re-reads the batch's summary and visible rows when it is the open one (a review decision changed it). */
+  reloadBatchIfOpen(batch: number): void;
 }
 
 const EMPTY_VIEW: BatchViewState = {
@@ -139,6 +141,8 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (client) => (set, get)
   function accept(summary: BatchSummary, notice: string | null): void {
     if (get().batch.batch !== summary.batch) return;
     patch({ summary, notice });
+    // One message at a time: a change to the batch outdates what the last duplicate search said.
+    get().dismissReviewMessage();
     pages.refresh();
   }
 
@@ -283,6 +287,8 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (client) => (set, get)
       if (batch === null || get().batch.summary?.canUndo !== true) return;
       const summary = await serial('Undoing…', () => client.invoke('batch.undo', { batch }));
       if (summary !== null) accept(summary, 'Undone.');
+      // The step undone may have been a review decision.
+      if (summary !== null && get().review.batch === batch) void get().loadReviewStatus(batch);
     },
 
     async redoBatch() {
@@ -290,6 +296,7 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (client) => (set, get)
       if (batch === null || get().batch.summary?.canRedo !== true) return;
       const summary = await serial('Redoing…', () => client.invoke('batch.redo', { batch }));
       if (summary !== null) accept(summary, 'Redone.');
+      if (summary !== null && get().review.batch === batch) void get().loadReviewStatus(batch);
     },
 
     async exportErrorReport(path) {
@@ -370,6 +377,17 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (client) => (set, get)
     resetBatch() {
       ticket++;
       set({ batch: EMPTY_VIEW, batches: [] });
+    },
+
+    reloadBatchIfOpen(batch) {
+      if (get().batch.batch !== batch || get().batch.status !== 'ready') return;
+      pages.refresh();
+      void client.invoke('batch.summary', { batch }).then(
+        (summary) => {
+          if (get().batch.batch === batch) patch({ summary });
+        },
+        () => undefined,
+      );
     },
   };
 };

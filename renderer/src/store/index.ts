@@ -9,12 +9,14 @@ import { useStore, type StoreApi } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Client } from '../api/client';
 import { createBatchSlice } from './batch-slice';
+import { createDedupeSlice } from './dedupe-slice';
 import { createGridSlice } from './grid-slice';
 import { createImportSlice } from './import-slice';
 import { createLoadSlice } from './load-slice';
 import { createModulesSlice } from './modules-slice';
 import { createNavSlice } from './nav-slice';
 import { createRecordSlice } from './record-slice';
+import { createReviewSlice } from './review-slice';
 import { createSessionSlice } from './session-slice';
 import { createTemplateSlice } from './template-slice';
 import type { AppState } from './types';
@@ -36,6 +38,8 @@ export function createAppStore(client: Client): AppStore {
     ...createImportSlice(client)(...a),
     ...createBatchSlice(client)(...a),
     ...createTemplateSlice(client)(...a),
+    ...createReviewSlice(client)(...a),
+    ...createDedupeSlice(client)(...a),
   }));
   return Object.assign(store, { transportKind: client.kind });
 }

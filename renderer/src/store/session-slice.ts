@@ -31,6 +31,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
         get().onJobProgress(p);
         get().onImportProgress(p);
         get().onBatchProgress(p);
+        get().onDedupeProgress(p);
       }),
     ];
     void get().reloadAll();
@@ -74,6 +75,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
       // Batches and drafts belong to the workspace they were made in.
       get().resetImport();
       get().resetBatch();
+      get().resetReview();
       set({ view: { kind: 'replica' } });
     }
     void get().refreshBatches();

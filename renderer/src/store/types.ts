@@ -10,12 +10,14 @@ import type { ErrorCode } from '../../../shared/ipc/errors';
 import type { EventPayload } from '../../../shared/ipc/events';
 import type { Client } from '../api/client';
 import type { BatchSlice } from './batch-slice';
+import type { DedupeSlice } from './dedupe-slice';
 import type { GridSlice } from './grid-slice';
 import type { ImportSlice } from './import-slice';
 import type { LoadSlice } from './load-slice';
 import type { ModulesSlice } from './modules-slice';
 import type { NavSlice } from './nav-slice';
 import type { RecordSlice } from './record-slice';
+import type { ReviewSlice } from './review-slice';
 import type { SessionSlice } from './session-slice';
 import type { TemplateSlice } from './template-slice';
 import type { WorkspaceSlice } from './workspace-slice';
@@ -83,7 +85,9 @@ export type AppState = WorkspaceSlice &
   NavSlice &
   ImportSlice &
   BatchSlice &
-  TemplateSlice;
+  TemplateSlice &
+  ReviewSlice &
+  DedupeSlice;
 
 /** How every slice is written: given the client, a zustand slice over the whole state. */
 export type SliceCreator<T> = (client: Client) => StateCreator<AppState, [], [], T>;

@@ -287,7 +287,8 @@ function CellStatus({ id, row, columns, col, header }: CellStatusProps): ReactNo
       severity = issues.some((i) => i.severity === 'error') ? 'error' : 'warning';
       text = `Row ${row.row} · ${column.label}: ${issues.map((i) => `${i.message} (${i.code})`).join('; ')}`;
     } else {
-      text = `Row ${row.row} · ${column.label}${edited ? ' · edited' : ''}${column.editable ? ' · Enter to edit' : ' · source value, read-only'}`;
+      const how = column.kind === 'review' ? ' · decided on the Duplicate review screen' : column.editable ? ' · Enter to edit' : ' · source value, read-only';
+      text = `Row ${row.row} · ${column.label}${edited ? ' · edited' : ''}${how}`;
     }
   }
   return (

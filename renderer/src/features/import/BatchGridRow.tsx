@@ -4,6 +4,7 @@
  */
 import { memo, useEffect, useRef, type ReactNode } from 'react';
 import type { BatchRow } from '../../store/types';
+import { decisionLabel } from '../review/review-text';
 import { cellIssues, LEADING_COLUMNS, rowIssues, worst, type BatchColumn } from './batch-columns';
 
 /** The inline editor's state, when it is in this row. */
@@ -98,6 +99,19 @@ export const BatchGridRow = memo(function BatchGridRow(props: BatchGridRowProps)
       </div>
       {columns.map((col, ci) => {
         const c = ci + LEADING_COLUMNS;
+        if (col.kind === 'review') {
+          return (
+            <ReviewCell
+              key={col.key}
+              id={cellId(c)}
+              colIndex={c + 1}
+              className={cellClass(c, 'review-cell')}
+              decision={row.decision}
+              title={row.decisionTitle}
+              onClick={() => props.onCellClick(index, c)}
+            />
+          );
+        }
         const text = col.kind === 'field' ? (row.values[col.field ?? ''] ?? '') : (row.source[col.source ?? -1] ?? '');
         // A resolved user shows by name, as a lookup does; the id Zoho gets is in the tooltip.
         const shownName = col.kind === 'field' ? row.display[col.field ?? ''] : undefined;
@@ -133,6 +147,26 @@ export const BatchGridRow = memo(function BatchGridRow(props: BatchGridRowProps)
     </div>
   );
 });
+
+interface ReviewCellProps {
+  id: string;
+  colIndex: number;
+  className: string;
+  decision: BatchRow['decision'];
+  /** The merge target's (or surviving row's) name. */
+  title: string | null;
+  onClick(): void;
+}
+
+/** The duplicate review's decision of a row, as a badge. */
+function ReviewCell({ id, colIndex, className, decision, title, onClick }: ReviewCellProps): ReactNode {
+  const text = decision === null ? '' : decisionLabel(decision, title);
+  return (
+    <div role="gridcell" id={id} aria-colindex={colIndex} aria-readonly={true} className={className} title={text || undefined} onClick={onClick}>
+      {decision !== null && <span className={`decision-badge decision-${decision.action}`}>{text}</span>}
+    </div>
+  );
+}
 
 function EditInput({ editor }: { editor: CellEditor }): ReactNode {
   const ref = useRef<HTMLInputElement>(null);

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatCount } from '../../components/format';
 import { useAppStore } from '../../store';
+import { SidebarReviewEntry } from '../review/SidebarReviewEntry';
 
 /** Lists batches, newest first. */
 export function BatchList(): ReactNode {
@@ -52,6 +53,7 @@ export function BatchList(): ReactNode {
                 {b.module.replace(/_/g, ' ')} · {formatCount(b.rows)} rows · #{b.batch}
               </span>
             </button>
+            <SidebarReviewEntry batch={b.batch} />
           </li>
         ))}
       </ul>

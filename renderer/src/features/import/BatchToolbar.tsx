@@ -7,6 +7,7 @@ import { Segmented } from '../../components/Segmented';
 import { useAppStore, useTransportKind } from '../../store';
 import type { RowFilter } from '../../store/types';
 import { ExportErrorsDialog, defaultReportPath } from './ExportErrorsDialog';
+import { DedupeButtons } from '../review/DedupeButtons';
 import { ReplacePanel } from './ReplacePanel';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 
@@ -93,6 +94,8 @@ export function BatchToolbar(): ReactNode {
         >
           Find and replace
         </button>
+        <span className="toolbar-sep" aria-hidden="true" />
+        <DedupeButtons batch={summary.batch} busy={busy} />
         <span className="spacer" />
         <button type="button" className="button" disabled={busy} onClick={() => void editMapping(summary.batch)}>
           Edit mapping

@@ -15,6 +15,8 @@ import { BatchNotices } from './BatchNotices';
 import { BatchToolbar } from './BatchToolbar';
 import { delimiterName, encodingName } from './import-options';
 import { RowPanel } from './RowPanel';
+import { BatchReviewSummary } from '../review/BatchReviewSummary';
+import { ReviewMessages } from '../review/ReviewMessages';
 import { RevalidateButton } from '../users/RevalidateButton';
 
 const EMPTY_TEXT: Record<string, string> = {
@@ -76,9 +78,13 @@ export function BatchView(): ReactNode {
     return set;
   }, [issueColumnsOnly, summary, rows.pages]);
 
+  // The decision column appears once duplicates were looked for (or something was decided).
+  const showReview = useAppStore(
+    (s) => s.review.batch === s.batch.batch && (s.review.run !== null || (s.review.counts !== null && s.review.counts.merge + s.review.counts.create + s.review.counts.skip + s.review.counts.mergeRow > 0)),
+  );
   const columns = useMemo(
-    () => (summary === null ? [] : batchColumns(summary, fields, showSource, onlyFields)),
-    [summary, fields, showSource, onlyFields],
+    () => (summary === null ? [] : batchColumns(summary, fields, showSource, onlyFields, showReview)),
+    [summary, fields, showSource, onlyFields, showReview],
   );
 
   if (status === 'error' && error !== null) {
@@ -130,10 +136,12 @@ export function BatchView(): ReactNode {
           <BatchCounts summary={summary} />
           <RevalidateButton />
         </div>
+        <BatchReviewSummary batch={summary.batch} />
       </div>
       <BatchNotices summary={summary} fields={fields} busy={busy} />
       <BatchToolbar />
       <BatchMessages />
+      <ReviewMessages />
       <div className="module-body">
         <div className="grid-area">{body}</div>
         <RowPanel onFix={(row, field) => setEditRequest((r) => ({ row, field, n: (r?.n ?? 0) + 1 }))} />

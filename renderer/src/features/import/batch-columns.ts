@@ -8,7 +8,8 @@ import { columnWidth } from '../replica/grid-columns';
 /** One data column of the batch grid. */
 export interface BatchColumn {
   key: string;
-  kind: 'field' | 'source';
+  /** `review`: the row's duplicate review decision (read-only). */
+  kind: 'field' | 'source' | 'review';
   /** API name of the field (kind "field"). */
   field: string | null;
   /** Index into the row's source cells (kind "source"). */
@@ -27,10 +28,34 @@ export const ROW_NO_WIDTH = 84;
 /** The select and row-number columns come before the data columns. */
 export const LEADING_COLUMNS = 2;
 
-/** Columns for a batch; `onlyFields` limits the field columns (columns with issues). */
-export function batchColumns(summary: BatchSummary, fields: readonly FieldMeta[], showSource: boolean, onlyFields: ReadonlySet<string> | null): BatchColumn[] {
+/** Width of the review decision column ("Merge → Contact Pat Boyle"). */
+export const REVIEW_COLUMN_WIDTH = 230;
+
+/**
+ * Columns for a batch; `onlyFields` limits the field columns (columns with issues);
+ * `showReview` puts the duplicate review's decision first.
+ */
+export function batchColumns(
+  summary: BatchSummary,
+  fields: readonly FieldMeta[],
+  showSource: boolean,
+  onlyFields: ReadonlySet<string> | null,
+  showReview = false,
+): BatchColumn[] {
   const meta = new Map(fields.map((f) => [f.apiName, f]));
   const out: BatchColumn[] = [];
+  if (showReview) {
+    out.push({
+      key: 'review',
+      kind: 'review',
+      field: null,
+      source: null,
+      label: 'Review',
+      title: 'The duplicate review’s decision for the row (change it on the Duplicate review screen)',
+      width: REVIEW_COLUMN_WIDTH,
+      editable: false,
+    });
+  }
   for (const m of summary.mapping.fields) {
     if (onlyFields !== null && !onlyFields.has(m.field)) continue;
     const f = meta.get(m.field);
