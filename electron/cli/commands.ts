@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Core } from '../core/app';
 import { parseTemplate, templateToMapping } from '../core/engines/mapping/template-format';
 import { UsageError, type ParsedArgs } from './args';
+import { exportCommands } from './export-commands';
 
 export interface CommandResult {
   /** The `--json` object. */
@@ -27,6 +28,14 @@ Commands:
                                        import a CSV into a new batch, map it (template,
                                        else suggestions) and validate it as Zoho would
   batch show BATCH                     the same summary for an existing batch
+  export BATCH[,BATCH…] --operation insert|update|upsert [--find-by FIELD] --out DIR
+         [--api-version v2|v8] [--callback-url URL] [--ignore-empty true|false]
+                                       write Bulk Write ZIPs, one job JSON each, a manifest
+                                       and README.txt into DIR (created, or replaced when it
+                                       holds an earlier export)
+  results load FILE [--batch BATCH]    read a Bulk Write result ZIP or CSV back: new ids into
+                                       the replica, refused rows with Zoho's codes
+  results retry EXPORT [--batch BATCH] a new batch of the rows Zoho refused in an export
 
 Options:
   --workspace FILE   workspace file (default: PREFLIGHT_WORKSPACE, else the app-data folder)
@@ -236,4 +245,5 @@ export const COMMANDS: Record<string, Command> = {
       text: entries.length === 0 ? ['The replica is empty.'] : entries.map(([m, n]) => `${m}: ${n}`),
     };
   },
+  ...exportCommands(call),
 };

@@ -10,6 +10,9 @@ import { runBatchReplace } from '../engines/batch/run-batch-replace';
 import { runErrorReport } from '../engines/batch/run-error-report';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
+import { runExport } from '../engines/export/run-export';
+import { runResultsLoad } from '../engines/export/run-results-load';
+import { isZipThreadStart, runZipThread } from '../engines/zip/zip-pool';
 import type { JobContext } from '../engines/replica-load/load-types';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol';
 
@@ -41,14 +44,20 @@ async function run(job: WorkerJob): Promise<unknown> {
       return runBatchReplace(job.payload, ctx);
     case 'batch.errorReport':
       return runErrorReport(job.payload, ctx);
+    case 'export.run':
+      return runExport(job.payload, ctx);
+    case 'results.load':
+      return runResultsLoad(job.payload, ctx);
     default:
       throw new Error('unknown job');
   }
 }
 
-// One bundle, two roles: a job runner, and the CSV parser thread a job starts beside it.
+// One bundle, three roles: a job runner, and the CSV parser and ZIP compressor threads a job starts.
 if (isCsvParserStart(workerData)) {
   void runCsvParserThread(workerData, port);
+} else if (isZipThreadStart(workerData)) {
+  runZipThread(port);
 } else {
   port.on('message', onJobMessage);
 }

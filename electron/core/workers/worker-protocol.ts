@@ -7,13 +7,17 @@ import type { JobProgress, ReplicaLoadJob } from '../engines/replica-load/load-t
 import type { BatchValidateJob } from '../engines/batch/run-batch-validation';
 import type { BatchReplaceJob } from '../engines/batch/run-batch-replace';
 import type { ErrorReportJob } from '../engines/batch/run-error-report';
+import type { ExportWorkerJob } from '../engines/export/export-types';
+import type { ResultsLoadJob } from '../engines/export/run-results-load';
 
 export type WorkerJob =
   | { kind: 'replica.load'; payload: ReplicaLoadJob }
   | { kind: 'batch.import'; payload: BatchImportJob }
   | { kind: 'batch.validate'; payload: BatchValidateJob }
   | { kind: 'batch.replace'; payload: BatchReplaceJob }
-  | { kind: 'batch.errorReport'; payload: ErrorReportJob };
+  | { kind: 'batch.errorReport'; payload: ErrorReportJob }
+  | { kind: 'export.run'; payload: ExportWorkerJob }
+  | { kind: 'results.load'; payload: ResultsLoadJob };
 
 /**
  * `cancel` is a shared flag rather than only a message: a job busy draining its parser's

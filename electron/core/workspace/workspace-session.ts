@@ -11,6 +11,7 @@ import { ReplicaRepo } from '../db/repos/replica-repo';
 import { MetadataService } from '../metadata/metadata-service';
 import { ReplicaView } from '../replica/replica-view';
 import { BatchService } from '../batch/batch-service';
+import { ExportService, type ExportJobs } from '../export/export-service';
 import { processRunning } from './process-running';
 
 /** Everything bound to the currently open workspace file. */
@@ -21,6 +22,7 @@ export class WorkspaceSession {
   readonly metadata: MetadataService;
   readonly replicaView: ReplicaView;
   readonly batches: BatchService;
+  readonly exports: ExportService;
 
   constructor(
     readonly path: string,
@@ -32,6 +34,8 @@ export class WorkspaceSession {
       now: () => Date;
       /** Whole-batch work in a worker; the core's job runner provides it. */
       batchJobs: BatchJobs;
+      /** Export and result loading in workers; the core's job runner provides them. */
+      exportJobs: ExportJobs;
     },
   ) {
     this.db = openWorkspaceDb(path, { create: opts.create, nativeBinding: opts.nativeBinding });
@@ -43,6 +47,7 @@ export class WorkspaceSession {
     const fieldsOf = (m: string): FieldMeta[] => this.metadata.find(m)?.fields ?? [];
     this.replicaView = new ReplicaView(this.replicaRepo, fieldsOf);
     this.batches = new BatchService(this.db, fieldsOf, opts.now, opts.batchJobs);
+    this.exports = new ExportService(this.db, fieldsOf, opts.now, opts.exportJobs);
   }
 
   info(): { path: string; schemaVersion: number; isDefault: boolean } {

@@ -1,0 +1,189 @@
+/**
+ * SQL for exports: the history, their jobs, and the result rows loaded back.
+ */
+import type { Db } from '../open';
+
+/** One export as the history lists it. */
+export interface ExportRecord {
+  id: number;
+  createdAt: string;
+  folder: string;
+  operation: string;
+  apiVersion: string;
+  batches: number[];
+  manifestJson: string | null;
+  status: 'running' | 'done';
+}
+
+/** One job of an export, with what its loaded result said. */
+export interface ExportJobRecord {
+  exportId: number;
+  job: number;
+  batch: number;
+  module: string;
+  operation: string;
+  stage: number;
+  zip: string;
+  rows: number;
+  loadedAt: string | null;
+  added: number;
+  updated: number;
+  skipped: number;
+  unprocessed: number;
+}
+
+/** One result row as stored. */
+export interface ResultRowRecord {
+  position: number;
+  batch: number;
+  row: number;
+  status: string;
+  recordId: string | null;
+  errors: string;
+}
+
+interface ExportRow {
+  id: number;
+  created_at: string;
+  folder: string;
+  operation: string;
+  api_version: string;
+  batches_json: string;
+  manifest_json: string | null;
+  status: 'running' | 'done';
+}
+
+function toRecord(r: ExportRow): ExportRecord {
+  return {
+    id: r.id,
+    createdAt: r.created_at,
+    folder: r.folder,
+    operation: r.operation,
+    apiVersion: r.api_version,
+    batches: JSON.parse(r.batches_json) as number[],
+    manifestJson: r.manifest_json,
+    status: r.status,
+  };
+}
+
+const JOB_COLUMNS = `export_id AS exportId, job_no AS job, batch_id AS batch, module, operation, stage, zip, rows,
+  loaded_at AS loadedAt, added, updated, skipped, unprocessed`;
+
+/** Repository of exports and their results. */
+export class ExportRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Registers an export before its files are written, so its id can go into the manifest. */
+  begin(e: { createdAt: string; folder: string; operation: string; apiVersion: string; batches: number[] }): number {
+    const r = this.db
+      .prepare(`INSERT INTO exports (created_at, folder, operation, api_version, batches_json, status) VALUES (?, ?, ?, ?, ?, 'running')`)
+      .run(e.createdAt, e.folder, e.operation, e.apiVersion, JSON.stringify(e.batches));
+    return Number(r.lastInsertRowid);
+  }
+
+  /** Records the written export and its jobs (one transaction). */
+  finish(id: number, manifestJson: string, jobs: Omit<ExportJobRecord, 'exportId' | 'loadedAt' | 'added' | 'updated' | 'skipped' | 'unprocessed'>[]): void {
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE exports SET manifest_json = ?, status = 'done' WHERE id = ?`).run(manifestJson, id);
+      const insert = this.db.prepare(
+        'INSERT INTO export_jobs (export_id, job_no, batch_id, module, operation, stage, zip, rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const j of jobs) insert.run(id, j.job, j.batch, j.module, j.operation, j.stage, j.zip, j.rows);
+    })();
+  }
+
+  /** Forgets an export whose files were never written (failure or cancel). */
+  discard(id: number): void {
+    this.db.prepare(`DELETE FROM exports WHERE id = ? AND status = 'running'`).run(id);
+  }
+
+  /** Exports that never finished (the process died while writing), for cleanup at open. */
+  discardUnfinished(): number {
+    return this.db.prepare(`DELETE FROM exports WHERE status = 'running'`).run().changes;
+  }
+
+  get(id: number): ExportRecord | null {
+    const r = this.db.prepare('SELECT * FROM exports WHERE id = ?').get(id) as ExportRow | undefined;
+    return r ? toRecord(r) : null;
+  }
+
+  /** Finished exports, newest first. */
+  list(limit: number): ExportRecord[] {
+    return (this.db.prepare(`SELECT * FROM exports WHERE status = 'done' ORDER BY id DESC LIMIT ?`).all(limit) as ExportRow[]).map(toRecord);
+  }
+
+  jobs(exportId: number): ExportJobRecord[] {
+    return this.db.prepare(`SELECT ${JOB_COLUMNS} FROM export_jobs WHERE export_id = ? ORDER BY job_no`).all(exportId) as ExportJobRecord[];
+  }
+
+  /** Jobs of finished exports with this many rows (the candidates a result file may belong to). */
+  jobsWithRows(rows: number): ExportJobRecord[] {
+    return this.db
+      .prepare(
+        `SELECT ${JOB_COLUMNS} FROM export_jobs WHERE rows = ? AND export_id IN (SELECT id FROM exports WHERE status = 'done') ORDER BY export_id DESC, job_no`,
+      )
+      .all(rows) as ExportJobRecord[];
+  }
+
+  /** Stores a job's result rows and counts; rows already stored are left as they are. */
+  saveResult(exportId: number, job: number, loadedAt: string, rows: readonly ResultRowRecord[]): number {
+    let inserted = 0;
+    this.db.transaction(() => {
+      const insert = this.db.prepare(
+        `INSERT OR IGNORE INTO export_results (export_id, job_no, position, batch_id, row_no, status, record_id, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const r of rows) inserted += insert.run(exportId, job, r.position, r.batch, r.row, r.status, r.recordId, r.errors).changes;
+      const counts = this.db
+        .prepare(
+          `SELECT sum(status = 'added') AS added, sum(status = 'updated') AS updated, sum(status = 'skipped') AS skipped, sum(status = 'unprocessed') AS unprocessed
+           FROM export_results WHERE export_id = ? AND job_no = ?`,
+        )
+        .get(exportId, job) as { added: number | null; updated: number | null; skipped: number | null; unprocessed: number | null };
+      this.db
+        .prepare('UPDATE export_jobs SET loaded_at = coalesce(loaded_at, ?), added = ?, updated = ?, skipped = ?, unprocessed = ? WHERE export_id = ? AND job_no = ?')
+        .run(loadedAt, counts.added ?? 0, counts.updated ?? 0, counts.skipped ?? 0, counts.unprocessed ?? 0, exportId, job);
+    })();
+    return inserted;
+  }
+
+  /** The stored result rows of one job, by position. */
+  resultRows(exportId: number, job: number): ResultRowRecord[] {
+    return this.db
+      .prepare(
+        `SELECT position, batch_id AS batch, row_no AS row, status, record_id AS recordId, errors FROM export_results
+         WHERE export_id = ? AND job_no = ? ORDER BY position`,
+      )
+      .all(exportId, job) as ResultRowRecord[];
+  }
+
+  /** Rows of an export that Zoho skipped or left unprocessed, by batch and row. */
+  failedRows(exportId: number, batch: number | null): ResultRowRecord[] {
+    return this.db
+      .prepare(
+        `SELECT position, batch_id AS batch, row_no AS row, status, record_id AS recordId, errors FROM export_results
+         WHERE export_id = ? AND status IN ('skipped', 'unprocessed') AND (? IS NULL OR batch_id = ?) ORDER BY batch_id, row_no`,
+      )
+      .all(exportId, batch, batch) as ResultRowRecord[];
+  }
+
+  /** The latest loaded result of some rows of a batch (for the batch grid). */
+  resultsOfRows(batch: number, rows: readonly number[]): Map<number, { status: string; recordId: string | null; errors: string }> {
+    const out = new Map<number, { status: string; recordId: string | null; errors: string }>();
+    const stmt = this.db.prepare(
+      'SELECT status, record_id AS recordId, errors FROM export_results WHERE batch_id = ? AND row_no = ? ORDER BY export_id DESC LIMIT 1',
+    );
+    for (const r of rows) {
+      const hit = stmt.get(batch, r) as { status: string; recordId: string | null; errors: string } | undefined;
+      if (hit) out.set(r, hit);
+    }
+    return out;
+  }
+
+  /** Fields of a batch that hold at least one error (to leave out owner columns of names). */
+  fieldsWithErrors(batch: number): Set<string> {
+    const rows = this.db
+      .prepare(`SELECT DISTINCT field FROM batch_issues WHERE batch_id = ? AND severity = 'error' AND field IS NOT NULL`)
+      .all(batch) as { field: string }[];
+    return new Set(rows.map((r) => r.field));
+  }
+}

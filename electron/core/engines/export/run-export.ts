@@ -1,0 +1,238 @@
+/**
+ * The export (worker side): every row of the chosen batches judged and written into the CSV
+ * parts of its jobs, the parts compressed in two threads, then job JSONs, manifest and README,
+ * all in a staging folder renamed into place at the end. The dry run does the same judging and
+ * writes nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../../shared/ipc/errors';
+import { openWorkspaceDb } from '../../db/open';
+import { BatchRepo } from '../../db/repos/batch-repo';
+import { BatchStateRepo } from '../../db/repos/batch-state-repo';
+import { ExportRepo } from '../../db/repos/export-repo';
+import { ReplicaRepo } from '../../db/repos/replica-repo';
+import { batchPages } from '../batch/batch-pages';
+import { evaluateRow, rowContext, sourceOf } from '../batch/compute-row';
+import { replicaLookup } from '../batch/replica-lookup';
+import type { JobContext } from '../replica-load/load-types';
+import { ZipPool } from '../zip/zip-pool';
+import type { WrittenZip } from '../zip/zip-writer';
+import type { BatchMapping, Issue } from '../../../../shared/domain/batch';
+import {
+  checkFindBy,
+  columnsFor,
+  dependentFields,
+  droppedUserFields,
+  indexCreated,
+  rowFate,
+  targetFindBy,
+  type BatchExportPlan,
+  type CreatedIndex,
+} from './batch-source';
+import type { UploadColumn } from './column-plan';
+import { checkExportFolder, commitStaging, dropStaging, makeStaging } from './export-folder';
+import type { ExportOutcome, ExportWorkerJob, LeftOutReason, PlannedBatch } from './export-types';
+import { JobStream, splitPart, type CsvPart } from './job-stream';
+import { assemblePlan, type FinishedPart } from './assemble-plan';
+import { jobJsonText } from './job-json';
+import { manifestSummaryCsv, manifestText, moduleRank, readmeText } from './manifest';
+
+/** Zoho refuses a ZIP over 25 MB; the stricter reading (10^6 bytes) is the limit we keep. */
+export const MAX_ZIP_BYTES = 25_000_000;
+/** A too-big part is cut to this share of the limit (by its measured size), then measured again. */
+const SPLIT_TARGET = 0.9;
+
+/** Runs the export or its dry run. */
+export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipBytes = MAX_ZIP_BYTES): Promise<ExportOutcome> {
+  const db = openWorkspaceDb(job.dbPath, { create: false, migrate: false, nativeBinding: job.nativeBinding });
+  let staging: string | null = null;
+  let pool: ZipPool | null = null;
+  const streams: JobStream[] = [];
+  try {
+    const batches = new BatchRepo(db);
+    const state = new BatchStateRepo(db);
+    const exportsRepo = new ExportRepo(db);
+    const resolver = replicaLookup(new ReplicaRepo(db));
+
+    // Everything that can refuse the export is settled before a file is created.
+    const plans = job.batches
+      .map((b) => {
+        const record = batches.get(b.id);
+        if (!record) throw new AppError('BATCH_NOT_FOUND', `There is no batch ${b.id} in this workspace.`);
+        return { record, fields: b.fields };
+      })
+      .sort((a, b) => moduleRank(a.record.module) - moduleRank(b.record.module) || a.record.module.localeCompare(b.record.module) || a.record.id - b.record.id);
+    const created = new Map<string, CreatedIndex>();
+    const prepared: BatchExportPlan[] = plans.map(({ record, fields }) => {
+      const mapping = JSON.parse(record.mappingJson) as BatchMapping;
+      const p: BatchExportPlan = {
+        record,
+        mapping,
+        fields,
+        ctx: rowContext(record.header, mapping, fields, resolver),
+        dropped: droppedUserFields(fields, mapping, exportsRepo.fieldsWithErrors(record.id)),
+        dependent: dependentFields(mapping, fields, created),
+        findBy: checkFindBy(job.options, record, mapping, fields),
+        ignoreEmpty: job.options.ignoreEmpty ?? mapping.ignoreEmpty,
+        planOf: new Map(mapping.fields.map((f, i) => [f.field, i])),
+      };
+      columnsFor(p, [...p.dependent.keys()]);
+      if (!created.has(record.module)) {
+        created.set(record.module, { batch: record.id, module: record.module, findBy: targetFindBy(fields, mapping), byKey: new Map() });
+      }
+      return p;
+    });
+    if (job.write) {
+      const folder = job.folder as string;
+      checkExportFolder(folder);
+      staging = makeStaging(folder);
+      pool = new ZipPool(job.workerPath, 2);
+    }
+    const mtime = new Date(Math.max(...plans.map((p) => Date.parse(p.record.createdAt)).filter((t) => Number.isFinite(t)), Date.UTC(2020, 0, 1))).toISOString();
+    const zipped: Promise<FinishedPart[]>[] = [];
+    const compress = (s: JobStream, part: CsvPart): void => {
+      if (pool && staging) zipped.push(compressFitting(pool, staging, part, mtime, maxZipBytes).then((list) => list.map((x) => ({ ...x, stream: s }))));
+    };
+    const dryParts: FinishedPart[] = [];
+    const batchSummaries: PlannedBatch[] = [];
+
+    for (const p of prepared) {
+      const b = p.record;
+      const byKey = new Map<string, JobStream>();
+      const stageCount = new Map<number, number>();
+      const streamFor = (stage: number, via: string[]): JobStream => {
+        const key = `${stage}|${via.join(',')}`;
+        let s = byKey.get(key);
+        if (!s) {
+          const n = (stageCount.get(stage) ?? 0) + 1;
+          stageCount.set(stage, n);
+          const columns = columnsFor(p, via).columns;
+          const base = `${b.module}-batch${b.id}-stage${stage}${n > 1 ? `-${String.fromCharCode(96 + n)}` : ''}`;
+          const stream: JobStream = new JobStream(key, b.id, b.module, stage, columns, staging, base, (part) =>
+            job.write ? compress(stream, part) : dryParts.push({ part, stream, zip: null }),
+          );
+          s = stream;
+          byKey.set(key, s);
+          streams.push(s);
+        }
+        return s;
+      };
+      const leftOut = new Map<LeftOutReason, number>();
+      const dependentRows = new Map<string, number>();
+      const ownIndex = created.get(b.module);
+      const values = new Array<string>(p.ctx.plans.length);
+      const scratch: Issue[] = [];
+      let exported = 0;
+      for (const page of batchPages(batches, b, ctx, { phase: job.write ? 'writing' : 'checking', cancelMessage: 'The export was cancelled; nothing was written.' })) {
+        const numbers = page.map((r) => r.rowNo);
+        const issues = state.issuesOfRows(b.id, numbers);
+        const excluded = state.excludedAmong(b.id, numbers);
+        const edits = state.editsOfRows(b.id, numbers);
+        for (const r of page) {
+          if (excluded.has(r.rowNo)) {
+            leftOut.set('excluded', (leftOut.get('excluded') ?? 0) + 1);
+            continue;
+          }
+          scratch.length = 0;
+          evaluateRow(sourceOf(r), p.ctx, edits.get(r.rowNo), values, scratch);
+          const fate = rowFate(p, issues.get(r.rowNo) ?? [], values);
+          if (fate.kind === 'left') {
+            leftOut.set(fate.reason, (leftOut.get(fate.reason) ?? 0) + 1);
+            if (fate.reason === 'waits for stage 1') countDependents(p, issues.get(r.rowNo) ?? [], dependentRows);
+            continue;
+          }
+          for (const f of fate.viaFindBy) dependentRows.set(f, (dependentRows.get(f) ?? 0) + 1);
+          const stream = streamFor(fate.stage, fate.viaFindBy);
+          stream.add(r.rowNo, cellsOf(stream.columns, values, fate.findByValues));
+          exported += 1;
+          if (ownIndex && ownIndex.batch === b.id) indexCreated(ownIndex, p, values, fate.stage);
+        }
+      }
+      for (const s of byKey.values()) s.end();
+      batchSummaries.push({
+        batch: b.id,
+        module: b.module,
+        source: b.sourceName,
+        rows: b.rowCount,
+        exported,
+        leftOut: [...leftOut].map(([reason, rows]) => ({ reason, rows })),
+        columnsLeftOut: columnsFor(p, []).leftOut,
+        dependsOn: [...p.dependent].map(([field, t]) => ({
+          field,
+          module: t.module,
+          batch: t.batch,
+          via: t.findBy === null ? ('result' as const) : ('find_by' as const),
+          findBy: t.findBy,
+          rows: dependentRows.get(field) ?? 0,
+        })),
+      });
+    }
+
+    const finished = job.write ? (await Promise.all(zipped)).flat() : dryParts;
+    const { plan, manifest } = assemblePlan({ job, prepared, parts: finished, batches: batchSummaries });
+    if (!job.write || !staging || !manifest) {
+      return { plan, manifest: null };
+    }
+    if (ctx.cancelled()) throw new AppError('CANCELLED', 'The export was cancelled; nothing was written.');
+    for (const j of plan.jobs) {
+      const p = prepared.find((x) => x.record.id === j.batch) as BatchExportPlan;
+      const part = finished.find((f) => f.zip?.name === j.zip);
+      fs.writeFileSync(
+        path.join(staging, j.jobFile as string),
+        jobJsonText({
+          apiVersion: job.options.apiVersion,
+          operation: j.operation,
+          module: j.module,
+          callbackUrl: job.options.callbackUrl,
+          findBy: j.findBy,
+          ignoreEmpty: p.ignoreEmpty,
+          columns: part?.stream.columns ?? [],
+        }),
+      );
+    }
+    fs.writeFileSync(path.join(staging, 'manifest.json'), manifestText(manifest));
+    fs.writeFileSync(path.join(staging, 'manifest.csv'), manifestSummaryCsv(manifest));
+    fs.writeFileSync(path.join(staging, 'README.txt'), readmeText(manifest));
+    commitStaging(staging, job.folder as string);
+    staging = null;
+    return { plan, manifest };
+  } finally {
+    for (const s of streams) s.abort();
+    if (pool) await pool.close();
+    if (staging) dropStaging(staging);
+    db.close();
+  }
+}
+
+function cellsOf(columns: readonly UploadColumn[], values: readonly string[], findByValues: ReadonlyMap<string, string>): string[] {
+  return columns.map((c) => (c.findBy !== null ? (findByValues.get(c.field) ?? '') : c.plan < 0 ? '' : (values[c.plan] ?? '')));
+}
+
+function countDependents(p: BatchExportPlan, issues: readonly Issue[], into: Map<string, number>): void {
+  for (const i of issues) {
+    if (i.field !== null && p.dependent.has(i.field)) into.set(i.field, (into.get(i.field) ?? 0) + 1);
+  }
+}
+
+/**
+ * Zips a part and measures it; a ZIP over the limit is cut by rows in proportion to its
+ * measured size and each half measured again, so every ZIP handed on fits.
+ */
+async function compressFitting(pool: ZipPool, staging: string, part: CsvPart, mtime: string, limit: number): Promise<Omit<FinishedPart, 'stream'>[]> {
+  const zipName = `${part.base}.zip`;
+  const zipPath = path.join(staging, zipName);
+  const written: WrittenZip = await pool.zip({ sourceFile: part.csvPath as string, entryName: `${part.base}.csv`, zipPath, mtime });
+  if (written.bytes <= limit || part.rowNos.length < 2) {
+    if (written.bytes > limit) {
+      throw new AppError('ZIP_TOO_LARGE', `Row ${part.rowNos[0] ?? 0} alone compresses to more than ${limit} bytes; Zoho refuses ZIPs over 25 MB.`);
+    }
+    fs.rmSync(part.csvPath as string, { force: true });
+    return [{ part, zip: { name: zipName, ...written } }];
+  }
+  fs.rmSync(zipPath, { force: true });
+  const first = Math.max(1, Math.min(part.rowNos.length - 1, Math.floor((part.rowNos.length * limit * SPLIT_TARGET) / written.bytes)));
+  const [a, b] = splitPart(part, first);
+  const [x, y] = await Promise.all([compressFitting(pool, staging, a, mtime, limit), compressFitting(pool, staging, b, mtime, limit)]);
+  return [...x, ...y];
+}
