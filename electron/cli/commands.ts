@@ -33,8 +33,10 @@ Commands:
                                        write Bulk Write ZIPs, one job JSON each, a manifest
                                        and README.txt into DIR (created, or replaced when it
                                        holds an earlier export)
-  results load FILE [--batch BATCH]    read a Bulk Write result ZIP or CSV back: new ids into
-                                       the replica, refused rows with Zoho's codes
+  results load FILE [--batch BATCH] [--export EXPORT]
+                                       read a Bulk Write result ZIP or CSV back: new ids into
+                                       the replica, refused rows with Zoho's codes (the newest
+                                       matching export, unless --export names one)
   results retry EXPORT [--batch BATCH] a new batch of the rows Zoho refused in an export
 
 Options:

@@ -79,7 +79,7 @@ export function exportCommands(call: Call): Record<string, Command> {
           jobId,
         }),
       );
-      const rel = (p: string): string => path.relative(folder, path.join(r.folder, p));
+      const rel = (p: string): string => path.relative(folder, path.isAbsolute(p) ? p : path.join(r.folder, p));
       const jobs = r.plan.jobs.map((j) => ({
         module: j.module,
         zip: rel(j.zip ?? ''),
@@ -104,13 +104,16 @@ export function exportCommands(call: Call): Record<string, Command> {
     },
     'results load': async (core, args, onProgress): Promise<CommandResult> => {
       const file = args.positionals[2];
-      if (!file || args.positionals.length !== 3) throw new UsageError('results load FILE [--batch BATCH]');
+      if (!file || args.positionals.length !== 3) throw new UsageError('results load FILE [--batch BATCH] [--export EXPORT]');
       const batchFlag = args.flags.get('--batch');
       const batch = batchFlag === undefined ? null : Number(batchFlag);
       if (batch !== null && (!Number.isInteger(batch) || batch < 1)) throw new UsageError('--batch BATCH: BATCH is a batch number');
+      const exportFlag = args.flags.get('--export');
+      const exportId = exportFlag === undefined ? null : Number(exportFlag);
+      if (exportId !== null && (!Number.isInteger(exportId) || exportId < 1)) throw new UsageError('--export EXPORT: EXPORT is an export number');
       const jobId = `cli_${process.pid}_${Date.now()}`;
       const r = await withProgress(core, jobId, onProgress, () =>
-        call<Res<'results.load'>>(core, 'results.load', { source: { kind: 'path', path: path.resolve(file) }, batch, export: null, jobId }),
+        call<Res<'results.load'>>(core, 'results.load', { source: { kind: 'path', path: path.resolve(file) }, batch, export: exportId, jobId }),
       );
       const text = [
         `Result of job ${r.job} of export ${r.export} (batch ${r.batch}, ${r.module}): ${r.added} added, ${r.updated} updated, ${r.skipped} skipped${r.unprocessed ? `, ${r.unprocessed} unprocessed` : ''}.`,
