@@ -9,6 +9,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { BatchView } from '../features/import/BatchView';
+import { ExportView } from '../features/export/ExportView';
 import { ImportView } from '../features/import/ImportView';
 import { TemplatesDialog } from '../features/import/TemplatesDialog';
 import { AppHeader } from '../features/workspace/AppHeader';
@@ -83,6 +84,8 @@ export function App(): ReactNode {
     main = <ImportView />;
   } else if (view.kind === 'batch') {
     main = <BatchView key={view.batch} />;
+  } else if (view.kind === 'export') {
+    main = <ExportView />;
   } else if (selected !== null) {
     main = <ModuleView key={`${loadedPath ?? ''}\u0000${selected}`} module={selected} />;
   } else if (modulesStatus === 'ready') {

@@ -9,6 +9,7 @@ import { useStore, type StoreApi } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Client } from '../api/client';
 import { createBatchSlice } from './batch-slice';
+import { createExportSlice } from './export-slice';
 import { createGridSlice } from './grid-slice';
 import { createImportSlice } from './import-slice';
 import { createLoadSlice } from './load-slice';
@@ -36,6 +37,7 @@ export function createAppStore(client: Client): AppStore {
     ...createImportSlice(client)(...a),
     ...createBatchSlice(client)(...a),
     ...createTemplateSlice(client)(...a),
+    ...createExportSlice(client)(...a),
   }));
   return Object.assign(store, { transportKind: client.kind });
 }

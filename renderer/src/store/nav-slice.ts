@@ -1,10 +1,10 @@
 /**
- * Which screen the main area shows: the replica browser, the import screen or a batch.
+ * Which screen the main area shows: the replica browser, the import screen, a batch or the export.
  */
 import type { SliceCreator } from './types';
 
 /** The main area's screen. */
-export type View = { kind: 'replica' } | { kind: 'import' } | { kind: 'batch'; batch: number };
+export type View = { kind: 'replica' } | { kind: 'import' } | { kind: 'batch'; batch: number } | { kind: 'export' };
 
 /** State and actions for switching screens. */
 export interface NavSlice {

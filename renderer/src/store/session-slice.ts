@@ -30,6 +30,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
         get().onJobProgress(p);
         get().onImportProgress(p);
         get().onBatchProgress(p);
+        get().onExportProgress(p);
       }),
     ];
     void get().reloadAll();

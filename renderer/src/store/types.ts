@@ -10,6 +10,7 @@ import type { ErrorCode } from '../../../shared/ipc/errors';
 import type { EventPayload } from '../../../shared/ipc/events';
 import type { Client } from '../api/client';
 import type { BatchSlice } from './batch-slice';
+import type { ExportSlice } from './export-slice';
 import type { GridSlice } from './grid-slice';
 import type { ImportSlice } from './import-slice';
 import type { LoadSlice } from './load-slice';
@@ -79,7 +80,8 @@ export type AppState = WorkspaceSlice &
   NavSlice &
   ImportSlice &
   BatchSlice &
-  TemplateSlice;
+  TemplateSlice &
+  ExportSlice;
 
 /** How every slice is written: given the client, a zustand slice over the whole state. */
 export type SliceCreator<T> = (client: Client) => StateCreator<AppState, [], [], T>;
