@@ -19,7 +19,7 @@ import {
   WorkspaceInfo,
 } from './schemas';
 import { BatchMappingSchema, BatchSummarySchema, IssueSchema, SuggestionSchema } from './batch-schemas';
-import { ExportHistoryItemSchema, ExportOptionsSchema, ExportPlanSchema, ResultsLoadSchema } from './export-schemas';
+import { ExportHistoryItemSchema, ExportOptionsSchema, ExportPlanSchema, ResultsLoadSchema, ZohoRowResultSchema } from './export-schemas';
 
 const BatchId = z.number().int().min(1);
 const EncodingChoice = z.enum(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
@@ -171,6 +171,8 @@ export const contract = {
           values: z.record(z.string(), z.string()),
           edited: z.array(z.string()),
           issues: z.array(IssueSchema),
+          /** What Zoho's Bulk Write result said of this row, once a result was loaded back. */
+          zoho: ZohoRowResultSchema.nullable().optional(),
         }),
       ),
     }),

@@ -116,3 +116,10 @@ export const ResultsLoadSchema = z.object({
   replicaWritten: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), status: z.string(), codes: z.array(ResultErrorSchema) })),
 });
+
+/** A batch row's latest Bulk Write result, as the batch grid shows it. */
+export const ZohoRowResultSchema = z.object({
+  status: z.string(),
+  recordId: z.string().nullable(),
+  errors: z.array(ResultErrorSchema),
+});

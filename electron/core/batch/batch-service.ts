@@ -15,6 +15,7 @@ import { BatchRepo, type BatchRecord, type StoredRow } from '../db/repos/batch-r
 import { BatchStateRepo } from '../db/repos/batch-state-repo';
 import { JournalRepo } from '../db/repos/journal-repo';
 import { ReplicaRepo } from '../db/repos/replica-repo';
+import { ExportRepo } from '../db/repos/export-repo';
 import { TemplateRepo } from '../db/repos/template-repo';
 import { computeRow, rowContext, sourceOf, type LookupResolver, type RowContext } from '../engines/batch/compute-row';
 import { replicaLookup } from '../engines/batch/replica-lookup';
@@ -30,6 +31,11 @@ const SUMMARY_ISSUES = 1000;
 const DATE_SAMPLE_ROWS = 500;
 
 type Change = JournalChange;
+
+/** A stored Bulk Write result of a row, as the grid shows it. */
+function zohoResult(r: { status: string; recordId: string | null; errors: string } | undefined): Res<'batch.rows'>['rows'][number]['zoho'] {
+  return r ? { status: r.status, recordId: r.recordId, errors: JSON.parse(r.errors) as { code: string; columns: string[] }[] } : null;
+}
 
 /** Batch operations bound to one workspace connection. */
 export class BatchService {
@@ -259,6 +265,7 @@ export class BatchService {
     const edits = this.state.editsOfRows(batchId, numbers);
     const issues = this.state.issuesOfRows(batchId, numbers);
     const excluded = this.state.excludedAmong(batchId, numbers);
+    const zoho = new ExportRepo(this.db).resultsOfRows(batchId, numbers);
     const ctx = this.context(b, true);
     return {
       total,
@@ -273,6 +280,7 @@ export class BatchService {
           values: Object.fromEntries([...computed.values].map(([f, v]) => [f, v.value])),
           edited: rowEdits ? [...rowEdits.keys()] : [],
           issues: issues.get(r.rowNo) ?? [],
+          zoho: zohoResult(zoho.get(r.rowNo)),
         };
       }),
     };

@@ -8,11 +8,13 @@ import type { ExportPlan } from '../../store/export-slice';
 
 const REASON_TEXT: Record<string, string> = {
   excluded: 'excluded by you',
-  'has errors': 'have errors (fix them or they stay out)',
-  'waits for stage 1': 'wait for stage 1’s result (their lookup has no unique field to find it by)',
+  'has errors': 'left out for errors (fix them on the batch screen)',
+  'waits for stage 1': 'waiting for stage 1’s result (their lookup has no unique field to find it by)',
   'skipped in review': 'skipped in the duplicate review',
   'merged into another row': 'merged into another row in the review',
 };
+
+const rows = (n: number): string => `${formatCount(n)} ${n === 1 ? 'row' : 'rows'}`;
 
 /** Plan tables. */
 export function DryRunSummary({ plan, written }: { plan: ExportPlan; written: boolean }): ReactNode {
@@ -69,11 +71,11 @@ export function DryRunSummary({ plan, written }: { plan: ExportPlan; written: bo
             <strong>
               Batch #{b.batch} ({b.module.replace(/_/g, ' ')}, {b.source}):
             </strong>{' '}
-            {formatCount(b.exported)} of {formatCount(b.rows)} rows go to {plan.operation}.
+            {formatCount(b.exported)} of {rows(b.rows)} go to {plan.operation}.
             {b.leftOut.map((l) => (
               <span key={l.reason}>
                 {' '}
-                {formatCount(l.rows)} {REASON_TEXT[l.reason] ?? l.reason}.
+                {rows(l.rows)} {REASON_TEXT[l.reason] ?? l.reason}.
               </span>
             ))}
             {b.columnsLeftOut.map((c) => (

@@ -8,6 +8,8 @@ import { formatCount } from '../../components/format';
 import { useAppStore, useTransportKind } from '../../store';
 import type { ExportHistoryItem } from '../../store/export-slice';
 
+const MAX_SHOWN = 50;
+
 /** The history list. */
 export function ExportHistory(): ReactNode {
   const history = useAppStore((s) => s.exportScreen.history);
@@ -24,6 +26,7 @@ function HistoryItem({ item }: { item: ExportHistoryItem }): ReactNode {
   const retry = useAppStore((s) => s.buildRetryBatch);
   const busy = useAppStore((s) => s.exportScreen.resultBusy === item.export);
   const notice = useAppStore((s) => (s.exportScreen.resultNotice?.export === item.export ? s.exportScreen.resultNotice.text : null));
+  const last = useAppStore((s) => (s.exportScreen.lastResult?.export === item.export ? s.exportScreen.lastResult : null));
   const isElectron = useTransportKind() === 'electron';
   const input = useRef<HTMLInputElement>(null);
   const refused = item.jobs.reduce((n, j) => n + (j.result ? j.result.skipped + j.result.unprocessed : 0), 0);
@@ -78,6 +81,27 @@ function HistoryItem({ item }: { item: ExportHistoryItem }): ReactNode {
         <p className="notice notice-success" role="status">
           {notice}
         </p>
+      )}
+      {last !== null && last.errors.length > 0 && (
+        <table className="preview-table export-table" aria-label={`Rows Zoho refused in job ${last.job}`}>
+          <caption className="export-caption">Rows Zoho refused in job {last.job} (batch #{last.batch})</caption>
+          <thead>
+            <tr>
+              <th>Row</th>
+              <th>Status</th>
+              <th>Zoho’s codes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {last.errors.slice(0, MAX_SHOWN).map((e) => (
+              <tr key={e.row}>
+                <td>{e.row}</td>
+                <td>{e.status}</td>
+                <td className="mono">{e.codes.map((c) => (c.columns.length > 0 ? `${c.code} (${c.columns.join(', ')})` : c.code)).join('; ') || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </article>
   );

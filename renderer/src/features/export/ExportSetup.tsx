@@ -73,10 +73,7 @@ export function ExportSetup({ disabled }: { disabled: boolean }): ReactNode {
       <section className="import-section export-options" aria-label="Options">
         <h3 className="section-title">Options</h3>
         <div className="export-option-grid">
-          <div className="field">
-            <span className="field-label">Operation</span>
-            <Segmented label="Operation" options={OPERATIONS} value={o.operation} onChange={(v) => setOptions({ operation: v })} />
-          </div>
+          <Segmented label="Operation" options={OPERATIONS} value={o.operation} onChange={(v) => setOptions({ operation: v })} />
           <div className="field">
             <label htmlFor={ids.findBy}>Find records by (find_by)</label>
             <input
@@ -88,15 +85,12 @@ export function ExportSetup({ disabled }: { disabled: boolean }): ReactNode {
               onChange={(e) => setOptions({ findBy: e.target.value.trim() === '' ? null : e.target.value.trim() })}
             />
           </div>
-          <div className="field">
-            <span className="field-label">Job JSON shape</span>
-            <Segmented label="Job JSON shape" options={VERSIONS} value={o.apiVersion} onChange={(v) => setOptions({ apiVersion: v })} />
-          </div>
+          <Segmented label="Job JSON" options={VERSIONS} value={o.apiVersion} onChange={(v) => setOptions({ apiVersion: v })} />
           <div className="field">
             <label htmlFor={ids.callback}>Callback URL</label>
             <input
               id={ids.callback}
-              className="input"
+              className="input export-callback-input"
               placeholder="none (poll the job instead)"
               value={o.callbackUrl ?? ''}
               disabled={disabled}
@@ -112,7 +106,7 @@ export function ExportSetup({ disabled }: { disabled: boolean }): ReactNode {
       <section className="import-section" aria-label="Folder">
         <div className="field">
           <label htmlFor={ids.folder}>Export folder</label>
-          <input id={ids.folder} className="input input-grow mono" value={screen.folder} disabled={disabled} onChange={(e) => setFolder(e.target.value)} spellCheck={false} />
+          <input id={ids.folder} className="input mono export-folder-input" value={screen.folder} disabled={disabled} onChange={(e) => setFolder(e.target.value)} spellCheck={false} />
           <span className="muted">Created for this export (an earlier Preflight export there is replaced; any other content is refused).</span>
         </div>
       </section>
