@@ -8,6 +8,8 @@ export interface RunResult {
   ms: number;
   /** Peak resident memory in MiB (from GNU time), or null when GNU time is missing. */
   peakMiB: number | null;
+  /** User + system CPU seconds of the process and its threads (from GNU time), or null. */
+  cpuS: number | null;
   stdout: string;
   stderr: string;
   code: number;
@@ -18,7 +20,7 @@ const GNU_TIME = '/usr/bin/time';
 /** Runs `cmd args` to completion, timing wall-clock and reading peak RSS through GNU time. */
 export function timed(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
   const useTime = fs.existsSync(GNU_TIME);
-  const [bin, argv] = useTime ? [GNU_TIME, ['-f', '__PEAK_KB__=%M', cmd, ...args]] : [cmd, args];
+  const [bin, argv] = useTime ? [GNU_TIME, ['-f', '__PEAK_KB__=%M __CPU__=%U+%S', cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(bin, argv, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -30,11 +32,13 @@ export function timed(cmd: string, args: string[], opts: { cwd?: string; env?: N
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const m = /__PEAK_KB__=(\d+)/.exec(stderr);
+      const cpu = /__CPU__=([\d.]+)\+([\d.]+)/.exec(stderr);
       resolve({
         ms,
         peakMiB: m?.[1] ? Number(m[1]) / 1024 : null,
+        cpuS: cpu?.[1] && cpu[2] ? Number(cpu[1]) + Number(cpu[2]) : null,
         stdout,
-        stderr: stderr.replace(/__PEAK_KB__=\d+\n?/, ''),
+        stderr: stderr.replace(/__PEAK_KB__=\d+( __CPU__=[\d.]+\+[\d.]+)?\n?/, ''),
         code: code ?? -1,
       });
     });

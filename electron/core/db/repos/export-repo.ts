@@ -1,6 +1,7 @@
 /**
  * SQL for exports: the history, their jobs, and the result rows loaded back.
  */
+import type { Issue } from '../../../../shared/domain/batch';
 import type { Db } from '../open';
 
 /** One export as the history lists it. */
@@ -177,6 +178,35 @@ export class ExportRepo {
       if (hit) out.set(r, hit);
     }
     return out;
+  }
+
+  /**
+   * A page's issues, exclusions and edits for rows in [from, to], one query each: the export
+   * reads a million rows, and a query per row would cost more than the rows themselves.
+   */
+  pageState(batch: number, from: number, to: number): { issues: Map<number, Issue[]>; excluded: Set<number>; edits: Map<number, Map<string, string>> } {
+    const issues = new Map<number, Issue[]>();
+    for (const i of this.db
+      .prepare(
+        'SELECT row_no AS row, col AS "column", field, code, message, severity FROM batch_issues WHERE batch_id = ? AND row_no BETWEEN ? AND ? ORDER BY row_no, rowid',
+      )
+      .iterate(batch, from, to) as IterableIterator<Issue>) {
+      const list = issues.get(i.row);
+      if (list) list.push({ ...i });
+      else issues.set(i.row, [{ ...i }]);
+    }
+    const excluded = new Set(
+      (this.db.prepare('SELECT row_no AS r FROM batch_excluded WHERE batch_id = ? AND row_no BETWEEN ? AND ?').all(batch, from, to) as { r: number }[]).map((x) => x.r),
+    );
+    const edits = new Map<number, Map<string, string>>();
+    for (const e of this.db
+      .prepare('SELECT row_no AS row, field, value FROM batch_edits WHERE batch_id = ? AND row_no BETWEEN ? AND ?')
+      .iterate(batch, from, to) as IterableIterator<{ row: number; field: string; value: string }>) {
+      const m = edits.get(e.row) ?? new Map<string, string>();
+      m.set(e.field, e.value);
+      edits.set(e.row, m);
+    }
+    return { issues, excluded, edits };
   }
 
   /** Fields of a batch that hold at least one error (to leave out owner columns of names). */

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { AppError } from '../../../../shared/ipc/errors';
 import { openWorkspaceDb } from '../../db/open';
 import { BatchRepo } from '../../db/repos/batch-repo';
-import { BatchStateRepo } from '../../db/repos/batch-state-repo';
 import { ExportRepo } from '../../db/repos/export-repo';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
 import { batchPages } from '../batch/batch-pages';
@@ -19,6 +18,7 @@ import type { JobContext } from '../replica-load/load-types';
 import { ZipPool } from '../zip/zip-pool';
 import type { WrittenZip } from '../zip/zip-writer';
 import type { BatchMapping, Issue } from '../../../../shared/domain/batch';
+import { LOOKUP_TYPES, type FieldMeta } from '../../../../shared/domain/field-meta';
 import {
   checkFindBy,
   columnsFor,
@@ -51,7 +51,6 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
   const streams: JobStream[] = [];
   try {
     const batches = new BatchRepo(db);
-    const state = new BatchStateRepo(db);
     const exportsRepo = new ExportRepo(db);
     const resolver = replicaLookup(new ReplicaRepo(db));
 
@@ -64,6 +63,7 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
       })
       .sort((a, b) => moduleRank(a.record.module) - moduleRank(b.record.module) || a.record.module.localeCompare(b.record.module) || a.record.id - b.record.id);
     const created = new Map<string, CreatedIndex>();
+    const lookedUp = lookupTargets(plans.map((p) => ({ mapping: JSON.parse(p.record.mappingJson) as BatchMapping, fields: p.fields })));
     const prepared: BatchExportPlan[] = plans.map(({ record, fields }) => {
       const mapping = JSON.parse(record.mappingJson) as BatchMapping;
       const p: BatchExportPlan = {
@@ -78,7 +78,8 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
         planOf: new Map(mapping.fields.map((f, i) => [f.field, i])),
       };
       columnsFor(p, [...p.dependent.keys()]);
-      if (!created.has(record.module)) {
+      // Only a module that a later batch looks up is indexed: the index holds a key per row.
+      if (!created.has(record.module) && lookedUp.has(record.module)) {
         created.set(record.module, { batch: record.id, module: record.module, findBy: targetFindBy(fields, mapping), byKey: new Map() });
       }
       return p;
@@ -125,17 +126,14 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
       const scratch: Issue[] = [];
       let exported = 0;
       for (const page of batchPages(batches, b, ctx, { phase: job.write ? 'writing' : 'checking', cancelMessage: 'The export was cancelled; nothing was written.' })) {
-        const numbers = page.map((r) => r.rowNo);
-        const issues = state.issuesOfRows(b.id, numbers);
-        const excluded = state.excludedAmong(b.id, numbers);
-        const edits = state.editsOfRows(b.id, numbers);
+        const { issues, excluded, edits } = exportsRepo.pageState(b.id, page[0]?.rowNo ?? 0, page[page.length - 1]?.rowNo ?? 0);
         for (const r of page) {
           if (excluded.has(r.rowNo)) {
             leftOut.set('excluded', (leftOut.get('excluded') ?? 0) + 1);
             continue;
           }
           scratch.length = 0;
-          evaluateRow(sourceOf(r), p.ctx, edits.get(r.rowNo), values, scratch);
+          evaluateRow(sourceOf(r), p.ctx, edits.get(r.rowNo), values, scratch, false);
           const fate = rowFate(p, issues.get(r.rowNo) ?? [], values);
           if (fate.kind === 'left') {
             leftOut.set(fate.reason, (leftOut.get(fate.reason) ?? 0) + 1);
@@ -203,6 +201,18 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
     if (staging) dropStaging(staging);
     db.close();
   }
+}
+
+/** Modules that some batch of the export looks up. */
+function lookupTargets(batches: { mapping: BatchMapping; fields: readonly FieldMeta[] }[]): Set<string> {
+  const out = new Set<string>();
+  for (const b of batches) {
+    for (const m of b.mapping.fields) {
+      const meta = b.fields.find((f) => f.apiName === m.field);
+      if (meta?.lookupModule && LOOKUP_TYPES.has(meta.dataType)) out.add(meta.lookupModule);
+    }
+  }
+  return out;
 }
 
 function cellsOf(columns: readonly UploadColumn[], values: readonly string[], findByValues: ReadonlyMap<string, string>): string[] {
