@@ -69,6 +69,25 @@ export interface ZipArchive {
   close(): void;
 }
 
+/**
+ * yauzl's byte source: ranges of the file, read in 1 MiB chunks (its own fd reader reads
+ * 16 KiB at a time, which cost a tenth more CPU on a 230 MB export). Each range opens the file
+ * itself, because yauzl destroys its range streams and a destroyed stream closes its fd.
+ */
+class FileRangeReader extends yauzl.RandomAccessReader {
+  constructor(private readonly filePath: string) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return fs.createReadStream(this.filePath, { start, end: end - 1, highWaterMark: 1 << 20 });
+  }
+
+  override close(callback: (err: Error | null) => void): void {
+    callback(null);
+  }
+}
+
 /** Options for picking the CSV out of an archive. */
 export interface SelectCsvOptions {
   maxRatio?: number;
@@ -91,10 +110,11 @@ export async function openZip(filePath: string): Promise<ZipArchive> {
   if (!stat.isFile()) {
     throw new AppError('FILE_UNREADABLE', `${filePath} is not a regular file.`);
   }
+  const reader = new FileRangeReader(filePath);
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     // Names are decoded by yauzl (CP437, UTF-8 flag, Unicode Path field) but judged by us, so a
     // crafted name gets our code; sizes are checked by our guard, which also checks the CRC.
-    yauzl.open(filePath, { lazyEntries: true, autoClose: false, decodeStrings: true, strictFileNames: false, validateEntrySizes: false }, (err, z) =>
+    yauzl.fromRandomAccessReader(reader, stat.size, { lazyEntries: true, autoClose: false, decodeStrings: true, strictFileNames: false, validateEntrySizes: false }, (err, z) =>
       err ? reject(structureError(err)) : resolve(z),
     );
   });
