@@ -8,9 +8,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchMapping } from '../../shared/domain/batch';
 import type { Req } from '../../shared/ipc/contract';
-import { FIXTURES } from '../helpers/temp-dir';
+import { FIXTURES, ROOT } from '../helpers/temp-dir';
 import { tempCore, type TempCore } from '../helpers/temp-core';
 import { readZipIndependently } from '../helpers/zip-check';
+import { uploadLine } from '../../electron/core/engines/export/upload-csv';
 
 let t: TempCore;
 let accounts = 0;
@@ -81,7 +82,10 @@ describe('dependent stages', () => {
   });
 
   it('with a unique Account_Number, the dependent Contact is a stage 2 job that finds its Account by it', async () => {
-    const meta = write('accounts-fields.json', JSON.stringify({ fields: [{ api_name: 'Account_Number', field_label: 'Account Number', data_type: 'text', length: 40, unique: { casesensitive: false } }] }));
+    // The org's Fields response: the standard Accounts fields, with Account_Number made unique.
+    const standard = JSON.parse(fs.readFileSync(path.join(ROOT, 'resources', 'zoho', 'Accounts.json'), 'utf8')) as { fields: Record<string, unknown>[] };
+    const fields = standard.fields.map((f) => (f.api_name === 'Account_Number' ? { ...f, unique: { casesensitive: false } } : f));
+    const meta = write('accounts-fields.json', JSON.stringify({ fields }));
     await t.call('metadata.load', { module: 'Accounts', source: { kind: 'path', path: meta } });
     const run = await t.call('export.run', { ...opts(), folder: path.join(t.dir, 'staged') });
     expect(run.plan.jobs.map((j) => [j.job, j.module, j.stage, j.rows, j.afterJobs])).toEqual([
@@ -102,5 +106,23 @@ describe('dependent stages', () => {
     expect(stage1.rows[1]).toEqual(['ack@example.com', 'Ackroyd', '4876876000000418001']);
     const readme = fs.readFileSync(path.join(run.folder, 'README.txt'), 'utf8');
     expect(readme).toContain('only after job(s) 1 completed');
+  });
+
+  it('after the stage 1 result is loaded, exporting the Contacts again writes the waiting row with the new id', async () => {
+    const run = await t.call('export.run', { ...opts(), folder: path.join(t.dir, 'stage1') });
+    const job = run.plan.jobs.find((j) => j.module === 'Accounts');
+    const { rows } = readZipIndependently(path.join(run.folder, job?.zip ?? ''));
+    const [header, ...data] = rows as [string[], ...string[][]];
+    const lines = [uploadLine([...header.slice(0, 3), 'STATUS', 'RECORD_ID', 'ERRORS'], [])];
+    data.forEach((r, i) => lines.push(uploadLine([...r.slice(0, 3), 'ADDED', `487687600000999000${i}`, ''], [])));
+    const result = write('Accounts-result.csv', lines.join(''));
+    const loaded = await t.call('results.load', { source: { kind: 'path', path: result }, batch: accounts, export: run.export });
+    expect(loaded).toMatchObject({ added: 2, module: 'Accounts' });
+    const again = await t.call('export.run', { batches: [contacts], operation: 'insert', findBy: null, apiVersion: 'v2', callbackUrl: null, ignoreEmpty: null, folder: path.join(t.dir, 'stage2-by-id') });
+    expect(again.plan.jobs.map((j) => [j.module, j.stage, j.rows])).toEqual([['Contacts', 1, 2]]);
+    const content = readZipIndependently(path.join(again.folder, again.plan.jobs[0]?.zip ?? ''));
+    const newton = content.rows.find((r) => r[0] === 'newton@example.com');
+    expect(newton?.[2]).toBe('4876876000009990000');
+    expect(again.plan.batches[0]?.leftOut).toEqual([{ reason: 'has errors', rows: 1 }]);
   });
 });

@@ -118,7 +118,7 @@ export type RowFate =
  * Decides a row from its stored issues and computed values: errors keep it out, except a lookup
  * that names a record another batch of the export creates (then it is a later stage).
  */
-export function rowFate(p: BatchExportPlan, issues: readonly Issue[], values: readonly string[]): RowFate {
+export function rowFate(p: BatchExportPlan, issues: readonly Issue[], values: readonly string[], fresh: readonly Issue[] = []): RowFate {
   let stage = 1;
   const viaFindBy: string[] = [];
   const findByValues = new Map<string, string>();
@@ -126,6 +126,9 @@ export function rowFate(p: BatchExportPlan, issues: readonly Issue[], values: re
   for (const i of issues) {
     if (i.severity !== 'error') continue;
     if (i.field !== null && p.dropped.has(i.field)) continue;
+    // A lookup the replica resolves now (its records came back with a result since the batch
+    // was validated) is no longer an error: the value already holds the id.
+    if ((i.code === 'LOOKUP_NOT_FOUND' || i.code === 'AMBIGUOUS_LOOKUP') && !fresh.some((f) => f.field === i.field && f.code === i.code)) continue;
     const target = i.field !== null && i.code === 'LOOKUP_NOT_FOUND' ? p.dependent.get(i.field) : undefined;
     if (target && i.field !== null) {
       const hit = target.byKey.get(nameKey(values[p.planOf.get(i.field) ?? -1] ?? ''));

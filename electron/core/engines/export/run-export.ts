@@ -134,7 +134,7 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
           }
           scratch.length = 0;
           evaluateRow(sourceOf(r), p.ctx, edits.get(r.rowNo), values, scratch, false);
-          const fate = rowFate(p, issues.get(r.rowNo) ?? [], values);
+          const fate = rowFate(p, issues.get(r.rowNo) ?? [], values, scratch);
           if (fate.kind === 'left') {
             leftOut.set(fate.reason, (leftOut.get(fate.reason) ?? 0) + 1);
             if (fate.reason === 'waits for stage 1') countDependents(p, issues.get(r.rowNo) ?? [], dependentRows);
