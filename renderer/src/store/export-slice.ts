@@ -33,6 +33,8 @@ export interface ExportScreen {
   lastResult: ResultsLoad | null;
   resultBusy: number | null;
   copied: boolean;
+  /** `id` and the unique fields of the chosen batches' modules, for find_by. */
+  findByChoices: string[];
 }
 
 /** State and actions of the export screen. */
@@ -72,6 +74,7 @@ const EMPTY: ExportScreen = {
   lastResult: null,
   resultBusy: null,
   copied: false,
+  findByChoices: ['id'],
 };
 
 function resultText(r: ResultsLoad): string {
@@ -86,7 +89,19 @@ export const createExportSlice: SliceCreator<ExportSlice> = (client) => (set, ge
   // A changed choice makes an earlier dry run stale.
   const stale = (): Partial<ExportScreen> => ({ phase: 'setup', plan: null, written: null, error: null });
 
+  async function loadChoices(batches: number[]): Promise<void> {
+    const modules = [...new Set(batches.map((id) => get().batches.find((b) => b.batch === id)?.module).filter((m): m is string => m !== undefined))];
+    try {
+      const lists = await Promise.all(modules.map((module) => client.invoke('metadata.fields', { module })));
+      const unique = lists.flatMap((l) => l.fields.filter((f) => f.unique !== null && !f.readOnly).map((f) => f.apiName));
+      patch({ findByChoices: ['id', ...new Set(unique)] });
+    } catch {
+      patch({ findByChoices: ['id'] });
+    }
+  }
+
   async function suggestFolder(batches: number[]): Promise<void> {
+    void loadChoices(batches);
     if (batches.length === 0) return;
     try {
       const { folder } = await client.invoke('export.suggestFolder', { batches });

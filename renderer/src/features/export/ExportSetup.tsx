@@ -24,7 +24,7 @@ export function ExportSetup({ disabled }: { disabled: boolean }): ReactNode {
   const setBatches = useAppStore((s) => s.setExportBatches);
   const setOptions = useAppStore((s) => s.setExportOptions);
   const setFolder = useAppStore((s) => s.setExportFolder);
-  const ids = { add: useId(), findBy: useId(), callback: useId(), folder: useId(), ignore: useId() };
+  const ids = { add: useId(), findBy: useId(), choices: useId(), callback: useId(), folder: useId(), ignore: useId() };
   const chosen = useMemo(() => screen.batches.map((id) => batches.find((b) => b.batch === id)).filter((b) => b !== undefined), [screen.batches, batches]);
   const others = batches.filter((b) => !screen.batches.includes(b.batch)).sort((a, b) => b.batch - a.batch);
   const o = screen.options;
@@ -82,8 +82,15 @@ export function ExportSetup({ disabled }: { disabled: boolean }): ReactNode {
               placeholder={o.operation === 'insert' ? 'optional' : 'a unique field, e.g. Email'}
               value={o.findBy ?? ''}
               disabled={disabled}
+              list={ids.choices}
               onChange={(e) => setOptions({ findBy: e.target.value.trim() === '' ? null : e.target.value.trim() })}
             />
+            <datalist id={ids.choices}>
+              {screen.findByChoices.map((c) => (
+                <option key={c} value={c} />
+              ))}
+            </datalist>
+            <span className="muted">{screen.findByChoices.length > 1 ? `id or a unique field: ${screen.findByChoices.slice(1).join(', ')}` : 'id, or a field your org marks unique (load its metadata)'}</span>
           </div>
           <Segmented label="Job JSON" options={VERSIONS} value={o.apiVersion} onChange={(v) => setOptions({ apiVersion: v })} />
           <div className="field">
