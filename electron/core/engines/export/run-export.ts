@@ -93,7 +93,11 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
     const mtime = new Date(Math.max(...plans.map((p) => Date.parse(p.record.createdAt)).filter((t) => Number.isFinite(t)), Date.UTC(2020, 0, 1))).toISOString();
     const zipped: Promise<FinishedPart[]>[] = [];
     const compress = (s: JobStream, part: CsvPart): void => {
-      if (pool && staging) zipped.push(compressFitting(pool, staging, part, mtime, maxZipBytes).then((list) => list.map((x) => ({ ...x, stream: s }))));
+      if (!pool || !staging) return;
+      const done = compressFitting(pool, staging, part, mtime, maxZipBytes).then((list) => list.map((x) => ({ ...x, stream: s })));
+      // Awaited together at the end; if the export stops first, a failure here is not unhandled.
+      done.catch(() => undefined);
+      zipped.push(done);
     };
     const dryParts: FinishedPart[] = [];
     const batchSummaries: PlannedBatch[] = [];
