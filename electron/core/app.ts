@@ -15,6 +15,7 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { batchHandlers } from './handlers/batch-handlers';
 import { importHandlers } from './handlers/import-handlers';
 import { templateHandlers } from './handlers/template-handlers';
+import { usersHandlers } from './handlers/users-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import type { ExportOutcome } from './engines/export/export-types';
 import type { ResultsLoadOutcome } from './engines/export/run-results-load';
@@ -150,6 +151,7 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(ctx),
     ...batchHandlers(ctx),
     ...templateHandlers(ctx),
+    ...usersHandlers(ctx),
     ...exportHandlers(ctx),
     ...options.platformHandlers,
   };

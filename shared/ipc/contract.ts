@@ -19,6 +19,7 @@ import {
   WorkspaceInfo,
 } from './schemas';
 import { BatchMappingSchema, BatchSummarySchema, IssueSchema, SuggestionSchema } from './batch-schemas';
+import { UsersLoadResult } from './users-schemas';
 import { ExportHistoryItemSchema, ExportOptionsSchema, ExportPlanSchema, ResultsLoadSchema, ZohoRowResultSchema } from './export-schemas';
 
 const BatchId = z.number().int().min(1);
@@ -171,6 +172,8 @@ export const contract = {
           values: z.record(z.string(), z.string()),
           edited: z.array(z.string()),
           issues: z.array(IssueSchema),
+          /** Field -> what to show instead of the value (a user's name for a user id). */
+          display: z.record(z.string(), z.string()),
           /** What Zoho's Bulk Write result said of this row, once a result was loaded back. */
           zoho: ZohoRowResultSchema.nullable().optional(),
         }),
@@ -243,6 +246,16 @@ export const contract = {
   'template.delete': {
     req: z.object({ name: z.string().min(1).max(200) }).strict(),
     res: z.object({ deleted: z.boolean() }),
+  },
+  /** Loads the org's users (saved Users API response, or a users CSV export) into module Users. */
+  'users.load': {
+    req: z.object({ source: FileSource, jobId: JobId.optional() }).strict(),
+    res: UsersLoadResult,
+  },
+  /** Validates every row of a batch again (after users or the replica changed). */
+  'batch.validate': {
+    req: z.object({ batch: BatchId, jobId: JobId.optional() }).strict(),
+    res: BatchSummarySchema,
   },
   'dialog.openFile': {
     req: z

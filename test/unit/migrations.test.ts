@@ -13,9 +13,9 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe('migrations', () => {
-  it('are numbered in increasing order (numbers 6-8 belong to branches merged separately)', () => {
+  it('are numbered in increasing order (numbers 7 and 8 belong to branches merged separately)', () => {
     const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions.slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(versions.slice(0, 6)).toEqual([1, 2, 3, 4, 5, 6]);
     expect([...versions].sort((a, b) => a - b)).toEqual(versions);
     expect(new Set(versions).size).toBe(versions.length);
     expect(LATEST_SCHEMA_VERSION).toBe(versions[versions.length - 1]);
@@ -34,6 +34,21 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare('SELECT c1 FROM replica_t1').get()).toEqual({ c1: 'Lovelace' });
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('batches', 'templates', 'batch_journal')").get()).toEqual({ n: 3 });
+    db.close();
+  });
+
+  it('give batches made before schema 6 no users load, so a later users load offers to re-validate them', () => {
+    const file = path.join(dir, 'v5.db');
+    const v5 = new Database(file);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 5)) v5.exec(m.sql);
+    v5.pragma('user_version = 5');
+    v5.prepare(
+      `INSERT INTO batches (module, source_name, source_path, source_size, encoding, delimiter, header_json, header_fingerprint, row_count, table_no, mapping_json, created_at)
+       VALUES ('Leads', 'l.csv', '/l.csv', 1, 'utf-8', ',', '[]', 'f', 0, 1, '{}', 'now')`,
+    ).run();
+    v5.close();
+    const db = openWorkspaceDb(file, { create: false });
+    expect(db.prepare('SELECT users_load AS n, source_name AS name FROM batches').get()).toEqual({ n: 0, name: 'l.csv' });
     db.close();
   });
 

@@ -24,6 +24,10 @@ import { checkMapping } from './check-mapping';
 import { chosenOutputPath } from '../fs-atomic';
 import type { BatchJobs } from './batch-jobs';
 import type { JournalChange } from '../engines/batch/journal-change';
+import { UsersRepo } from '../db/repos/users-repo';
+import type { UserDirectory } from '../engines/users/resolve-user';
+import { loadUserDirectory } from '../engines/users/user-directory';
+import { batchOwnerNotices, userDisplay } from './batch-owner-notices';
 
 type Summary = Res<'batch.summary'>;
 
@@ -44,6 +48,7 @@ export class BatchService {
   readonly journal: JournalRepo;
   readonly templates: TemplateRepo;
   private readonly replica: ReplicaRepo;
+  private readonly usersRepo: UsersRepo;
 
   constructor(
     private readonly db: Db,
@@ -57,6 +62,7 @@ export class BatchService {
     this.journal = new JournalRepo(db);
     this.templates = new TemplateRepo(db);
     this.replica = new ReplicaRepo(db);
+    this.usersRepo = new UsersRepo(db);
   }
 
   record(batchId: number): BatchRecord {
@@ -91,6 +97,11 @@ export class BatchService {
       unmappedMandatory: fields.filter((f) => f.systemMandatory && !f.readOnly && !mapped.has(f.apiName)).map((f) => f.apiName),
       ambiguousDateColumns: this.ambiguousDateColumns(b, mapping, fields),
       issues: this.state.issues(batchId, SUMMARY_ISSUES),
+      notices: batchOwnerNotices(b, mapping, fields, {
+        users: this.userDirectory(),
+        stale: this.usersRepo.latestLoad() > this.usersRepo.batchStamp(b.id),
+        sample: () => this.batches.rows(b.id, 0, DATE_SAMPLE_ROWS),
+      }),
       canUndo: this.journal.lastDone(batchId) !== null,
       canRedo: this.journal.firstUndone(batchId) !== null,
     };
@@ -274,6 +285,7 @@ export class BatchService {
         const rowEdits = edits.get(r.rowNo);
         const computed = computeRow(sourceOf(r), ctx, rowEdits);
         return {
+          display: userDisplay(ctx, computed.values),
           row: r.rowNo,
           excluded: excluded.has(r.rowNo),
           source: [...r.cells, ...(r.extra ?? [])],
@@ -344,17 +356,26 @@ export class BatchService {
   }
 
   private lookup: LookupResolver | null = null;
+  private users: UserDirectory | null = null;
 
   private context(b: BatchRecord, withLookups: boolean): RowContext {
     if (withLookups && !this.lookup) {
       this.lookup = replicaLookup(this.replica);
     }
-    return rowContext(b.header, this.mappingOf(b), this.fieldsOf(b.module), withLookups ? this.lookup : null);
+    const users = withLookups ? this.userDirectory() : null;
+    return rowContext(b.header, this.mappingOf(b), this.fieldsOf(b.module), withLookups ? this.lookup : null, users !== null && users.size > 0 ? users : null);
   }
 
-  /** Forgets cached lookup indexes (after the replica changes). */
+  /** The org's users as loaded (read once, until the replica changes). */
+  private userDirectory(): UserDirectory {
+    this.users ??= loadUserDirectory(this.replica);
+    return this.users;
+  }
+
+  /** Forgets cached lookup indexes and users (after the replica or the users change). */
   replicaChanged(): void {
     this.lookup = null;
+    this.users = null;
   }
 
   private ambiguousDateColumns(b: BatchRecord, mapping: BatchMapping, fields: FieldMeta[]): string[] {

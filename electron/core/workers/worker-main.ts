@@ -8,6 +8,7 @@ import { runBatchImport } from '../engines/import/run-batch-import';
 import { runBatchValidation } from '../engines/batch/run-batch-validation';
 import { runBatchReplace } from '../engines/batch/run-batch-replace';
 import { runErrorReport } from '../engines/batch/run-error-report';
+import { runUsersLoad } from '../engines/users/run-users-load';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
 import { runExport } from '../engines/export/run-export';
@@ -44,6 +45,8 @@ async function run(job: WorkerJob): Promise<unknown> {
       return runBatchReplace(job.payload, ctx);
     case 'batch.errorReport':
       return runErrorReport(job.payload, ctx);
+    case 'users.load':
+      return runUsersLoad(job.payload, ctx);
     case 'export.run':
       return runExport(job.payload, ctx);
     case 'results.load':

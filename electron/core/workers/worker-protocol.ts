@@ -7,6 +7,7 @@ import type { JobProgress, ReplicaLoadJob } from '../engines/replica-load/load-t
 import type { BatchValidateJob } from '../engines/batch/run-batch-validation';
 import type { BatchReplaceJob } from '../engines/batch/run-batch-replace';
 import type { ErrorReportJob } from '../engines/batch/run-error-report';
+import type { UsersLoadJob } from '../engines/users/run-users-load';
 import type { ExportWorkerJob } from '../engines/export/export-types';
 import type { ResultsLoadJob } from '../engines/export/run-results-load';
 
@@ -16,6 +17,7 @@ export type WorkerJob =
   | { kind: 'batch.validate'; payload: BatchValidateJob }
   | { kind: 'batch.replace'; payload: BatchReplaceJob }
   | { kind: 'batch.errorReport'; payload: ErrorReportJob }
+  | { kind: 'users.load'; payload: UsersLoadJob }
   | { kind: 'export.run'; payload: ExportWorkerJob }
   | { kind: 'results.load'; payload: ResultsLoadJob };
 

@@ -208,12 +208,4 @@ export class ExportRepo {
     }
     return { issues, excluded, edits };
   }
-
-  /** Fields of a batch that hold at least one error (to leave out owner columns of names). */
-  fieldsWithErrors(batch: number): Set<string> {
-    const rows = this.db
-      .prepare(`SELECT DISTINCT field FROM batch_issues WHERE batch_id = ? AND severity = 'error' AND field IS NOT NULL`)
-      .all(batch) as { field: string }[];
-    return new Set(rows.map((r) => r.field));
-  }
 }

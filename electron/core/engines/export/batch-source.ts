@@ -10,7 +10,7 @@ import type { BatchRecord } from '../../db/repos/batch-repo';
 import type { RowContext } from '../batch/compute-row';
 import { findByChoices, MAX_COLUMNS, planColumns, type ColumnPlan } from './column-plan';
 import type { ExportOptions, LeftOutReason } from './export-types';
-import { isUserField } from './user-fields';
+import { isMultiUserField, isUserField, userColumnExportable } from '../../../../shared/domain/user-fields';
 
 /** Records one batch of the export creates, by name (and email), for dependent batches. */
 export interface CreatedIndex {
@@ -68,16 +68,31 @@ export function checkFindBy(options: ExportOptions, b: BatchRecord, mapping: Bat
   return findBy;
 }
 
-/** Owner/user fields whose values are not all user ids: left out of the upload. */
-export function droppedUserFields(fields: readonly FieldMeta[], mapping: BatchMapping, withErrors: ReadonlySet<string>): Map<string, string> {
+/**
+ * Owner/user fields left out of the upload: those whose values are not all user ids (the rule
+ * of shared/domain/user-fields.ts). With the org's users loaded every value the batch computes
+ * is an id (a name that matches no user is the row's error), so only the fields left
+ * unresolved — no users loaded — can be left out; `exportable(plan)` says how their values were.
+ */
+export function droppedUserFields(ctx: RowContext, exportable: (plan: number) => boolean): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of mapping.fields) {
-    const meta = fields.find((f) => f.apiName === m.field);
-    if (meta && isUserField(meta) && withErrors.has(m.field)) {
-      out.set(m.field, 'holds values that are not user ids: left out, so Zoho makes the importing user the owner');
+  ctx.plans.forEach((plan, i) => {
+    if (!plan.user || plan.resolveUser !== null || !plan.meta) return;
+    if (!exportable(i)) {
+      out.set(plan.field, 'holds values that are not user ids and no users are loaded: left out, so Zoho makes the importing user the owner');
     }
-  }
+  });
   return out;
+}
+
+/** True when every value seen so far of a user column is one or more user ids (or empty). */
+export function stillUserIds(ok: boolean, value: string, meta: FieldMeta): boolean {
+  return ok && userColumnExportable([value], isMultiUserField(meta));
+}
+
+/** Indexes of the plans whose user values need a look before the export (no users loaded). */
+export function unresolvedUserPlans(ctx: RowContext): number[] {
+  return ctx.plans.flatMap((plan, i) => (plan.user && plan.resolveUser === null && plan.meta ? [i] : []));
 }
 
 /** Lookup fields whose target module is created by an earlier batch of the export. */

@@ -10,7 +10,7 @@
 import type { BatchMapping } from '../../../../shared/domain/batch';
 import { LOOKUP_TYPES, type FieldMeta } from '../../../../shared/domain/field-meta';
 import { nameKeyGroups } from '../../../../shared/domain/record-name';
-import { isUserField } from './user-fields';
+import { isUserField } from '../../../../shared/domain/user-fields';
 
 /** Zoho's system duplicate-check field per module (ZOHO-SPEC §1.7); custom modules use Name. */
 const DUPLICATE_CHECK_FIELD: Record<string, string> = {

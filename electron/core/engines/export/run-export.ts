@@ -14,6 +14,7 @@ import { ReplicaRepo } from '../../db/repos/replica-repo';
 import { batchPages } from '../batch/batch-pages';
 import { evaluateRow, rowContext, sourceOf } from '../batch/compute-row';
 import { replicaLookup } from '../batch/replica-lookup';
+import { loadUserDirectory } from '../users/user-directory';
 import type { JobContext } from '../replica-load/load-types';
 import { ZipPool } from '../zip/zip-pool';
 import type { WrittenZip } from '../zip/zip-writer';
@@ -24,6 +25,8 @@ import {
   columnsFor,
   dependentFields,
   droppedUserFields,
+  stillUserIds,
+  unresolvedUserPlans,
   indexCreated,
   rowFate,
   targetFindBy,
@@ -52,7 +55,11 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
   try {
     const batches = new BatchRepo(db);
     const exportsRepo = new ExportRepo(db);
-    const resolver = replicaLookup(new ReplicaRepo(db));
+    const replica = new ReplicaRepo(db);
+    const resolver = replicaLookup(replica);
+    // Owner names become user ids as the batch computes them, as validation does.
+    const directory = loadUserDirectory(replica);
+    const users = directory.size > 0 ? directory : null;
 
     // Everything that can refuse the export is settled before a file is created.
     const plans = job.batches
@@ -70,13 +77,14 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
         record,
         mapping,
         fields,
-        ctx: rowContext(record.header, mapping, fields, resolver),
-        dropped: droppedUserFields(fields, mapping, exportsRepo.fieldsWithErrors(record.id)),
+        ctx: rowContext(record.header, mapping, fields, resolver, users),
+        dropped: new Map(),
         dependent: dependentFields(mapping, fields, created),
         findBy: checkFindBy(job.options, record, mapping, fields),
         ignoreEmpty: job.options.ignoreEmpty ?? mapping.ignoreEmpty,
         planOf: new Map(mapping.fields.map((f, i) => [f.field, i])),
       };
+      p.dropped = userFieldsToDrop(p, batches, exportsRepo, ctx);
       columnsFor(p, [...p.dependent.keys()]);
       // Only a module that a later batch looks up is indexed: the index holds a key per row.
       if (!created.has(record.module) && lookedUp.has(record.module)) {
@@ -205,6 +213,31 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
     if (staging) dropStaging(staging);
     db.close();
   }
+}
+
+/**
+ * The user columns to leave out, from every row's computed value when no users are loaded
+ * (a pass over the batch, made only when such a column is mapped).
+ */
+function userFieldsToDrop(p: BatchExportPlan, batches: BatchRepo, repo: ExportRepo, ctx: JobContext): Map<string, string> {
+  const plans = unresolvedUserPlans(p.ctx);
+  if (plans.length === 0) return new Map();
+  const ok = plans.map(() => true);
+  const values = new Array<string>(p.ctx.plans.length);
+  const scratch: Issue[] = [];
+  for (const page of batchPages(batches, p.record, ctx, { phase: 'checking owners', cancelMessage: 'The export was cancelled; nothing was written.' })) {
+    const { excluded, edits } = repo.pageState(p.record.id, page[0]?.rowNo ?? 0, page[page.length - 1]?.rowNo ?? 0);
+    for (const r of page) {
+      if (excluded.has(r.rowNo)) continue;
+      scratch.length = 0;
+      evaluateRow(sourceOf(r), p.ctx, edits.get(r.rowNo), values, scratch, false);
+      plans.forEach((i, k) => {
+        ok[k] = stillUserIds(ok[k] as boolean, values[i] ?? '', p.ctx.plans[i]?.meta as FieldMeta);
+      });
+    }
+    if (ok.every((x) => !x)) break;
+  }
+  return droppedUserFields(p.ctx, (i) => ok[plans.indexOf(i)] ?? true);
 }
 
 /** Modules that some batch of the export looks up. */
