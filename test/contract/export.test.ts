@@ -235,6 +235,9 @@ describe('results.load and results.retry', () => {
     const src = await t.call('batch.rows', { batch, offset: 0, limit: 10, filter: 'all' });
     expect(rows.rows[0]?.source).toEqual(src.rows[1]?.source);
     expect(rows.rows[0]?.source[1]).toBe('O"Brien');
+    // The retry row says why Zoho refused it; the source row says what Zoho did with it.
+    expect(rows.rows[0]?.zoho).toEqual({ status: 'skipped', recordId: null, errors: [{ code: 'MANDATORY_NOT_FOUND', columns: ['Company', 'Last_Name'] }, { code: 'DUPLICATE_DATA', columns: ['Email'] }] });
+    expect(src.rows[0]?.zoho).toMatchObject({ status: 'added', recordId: '487687600000123000' });
     const list = r.retryLists[0] ?? '';
     expect(fs.readFileSync(list, 'utf8')).toContain("'=SUM(A1:A2), with comma");
     expect((await t.fail('results.retry', { export: 999, batch: null })).code).toBe('EXPORT_NOT_FOUND');

@@ -96,6 +96,8 @@ describe('exporting a batch for Zoho Bulk Write', () => {
     await page.getByRole('navigation', { name: 'Batches' }).getByRole('button', { name: /Retry of leads-export\.csv/ }).click();
     await imp.grid('Retry of leads-export.csv (export 1)').waitFor();
     await expect(imp.row('Retry of leads-export.csv (export 1)', 1).textContent()).resolves.toContain('ada@example.com');
+    await expect(imp.row('Retry of leads-export.csv (export 1)', 1).textContent()).resolves.toContain('Zoho skipped');
+    await expect(imp.row('Retry of leads-export.csv (export 1)', 1).locator('[title*="DUPLICATE_DATA"]').count()).resolves.toBe(1);
     await app.screenshot('export-04-retry-batch');
     // The source batch shows what Zoho said of each row.
     await page.getByRole('navigation', { name: 'Batches' }).getByRole('button', { name: /^leads-export\.csv/ }).click();

@@ -187,9 +187,15 @@ export class ExportService {
         const writer = this.batches.prepareRowInsert(nb.table);
         writer.addBatch(tokens, 0);
         writer.flush();
+        const byRow = new Map(rows.map((r) => [r.row, r]));
         stored.forEach((r, i) => {
           for (const [field, value] of edits.get(r.rowNo) ?? []) this.state.setEdit(nb.id, i + 1, field, value);
         });
+        this.repo.recordRetryRows(
+          nb.id,
+          exportId,
+          stored.map((r, i) => ({ row: i + 1, fromBatch: from, fromRow: r.rowNo, status: byRow.get(r.rowNo)?.status ?? 'skipped', errors: byRow.get(r.rowNo)?.errors ?? '[]' })),
+        );
         this.batches.finishBatch(nb.id, stored.length, 0);
         return nb.id;
       })();

@@ -3,7 +3,8 @@
  *
  * An export keeps its manifest (jobs, row ranges, checksums) so a result file can be matched to
  * its job and joined to the source rows by position. Each loaded result row is kept once per
- * job position, which is what makes loading the same result twice change nothing.
+ * job position, which is what makes loading the same result twice change nothing. A retry
+ * batch remembers, per row, which refused row it came from and what Zoho said of it.
  */
 export const version = 9;
 
@@ -49,4 +50,15 @@ CREATE TABLE export_results (
   FOREIGN KEY (export_id, job_no) REFERENCES export_jobs(export_id, job_no) ON DELETE CASCADE
 ) WITHOUT ROWID;
 CREATE INDEX export_results_batch ON export_results (batch_id, row_no);
+
+CREATE TABLE export_retry_rows (
+  batch_id    INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+  row_no      INTEGER NOT NULL,
+  export_id   INTEGER NOT NULL,
+  from_batch  INTEGER NOT NULL,
+  from_row    INTEGER NOT NULL,
+  status      TEXT NOT NULL,
+  errors      TEXT NOT NULL,
+  PRIMARY KEY (batch_id, row_no)
+) WITHOUT ROWID;
 `;

@@ -167,17 +167,29 @@ export class ExportRepo {
       .all(exportId, batch, batch) as ResultRowRecord[];
   }
 
-  /** The latest loaded result of some rows of a batch (for the batch grid). */
+  /**
+   * What Zoho said of some rows of a batch, for the batch grid: the latest loaded result of each
+   * row, or for a retry batch's rows, the refusal they were made from.
+   */
   resultsOfRows(batch: number, rows: readonly number[]): Map<number, { status: string; recordId: string | null; errors: string }> {
     const out = new Map<number, { status: string; recordId: string | null; errors: string }>();
     const stmt = this.db.prepare(
       'SELECT status, record_id AS recordId, errors FROM export_results WHERE batch_id = ? AND row_no = ? ORDER BY export_id DESC LIMIT 1',
     );
+    const retry = this.db.prepare('SELECT status, NULL AS recordId, errors FROM export_retry_rows WHERE batch_id = ? AND row_no = ?');
     for (const r of rows) {
-      const hit = stmt.get(batch, r) as { status: string; recordId: string | null; errors: string } | undefined;
+      const hit = (stmt.get(batch, r) ?? retry.get(batch, r)) as { status: string; recordId: string | null; errors: string } | undefined;
       if (hit) out.set(r, hit);
     }
     return out;
+  }
+
+  /** Remembers where the rows of a retry batch came from (call inside the batch's transaction). */
+  recordRetryRows(batch: number, exportId: number, rows: readonly { row: number; fromBatch: number; fromRow: number; status: string; errors: string }[]): void {
+    const insert = this.db.prepare(
+      'INSERT INTO export_retry_rows (batch_id, row_no, export_id, from_batch, from_row, status, errors) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const r of rows) insert.run(batch, r.row, exportId, r.fromBatch, r.fromRow, r.status, r.errors);
   }
 
   /**
