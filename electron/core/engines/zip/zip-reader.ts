@@ -69,11 +69,11 @@ export interface ZipArchive {
   close(): void;
 }
 
-/** Bytes per read of the archive: bigger reads cost less CPU, smaller ones less memory. */
-const READ_CHUNK = 256 * 1024;
+/** Bytes per read of the archive: as Node's own file streams read (larger reads only cost memory). */
+const READ_CHUNK = 64 * 1024;
 
 /**
- * yauzl's byte source: ranges of the file, read in 256 KiB chunks (its own fd reader reads
+ * yauzl's byte source: ranges of the file, read in 64 KiB chunks (its own fd reader reads
  * 16 KiB at a time, which cost a tenth more CPU on a 230 MB export). Each range opens the file
  * itself, because yauzl destroys its range streams and a destroyed stream closes its fd.
  */
