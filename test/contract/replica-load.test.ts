@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/temp-dir';
@@ -17,6 +19,21 @@ afterEach(async () => {
 const Z = path.join(FIXTURES, 'zoho');
 const src = (p: string): { kind: 'path'; path: string } => ({ kind: 'path', path: p });
 
+/** The chunk folders this process's loads have left in the temporary folder. */
+function chunkDirs(): string[] {
+  return fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`preflight-load-${process.pid}-`));
+}
+
+/** The stage tables left in a workspace file (read through a connection of its own). */
+function stageTables(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare("SELECT name FROM sqlite_master WHERE name GLOB 'replica_s[0-9]*'").all() as { name: string }[]).map((r) => r.name);
+  } finally {
+    db.close();
+  }
+}
+
 describe('replica.load', () => {
   it('loads a Bulk Read CSV: counts, rejected rows, unknown columns kept', async () => {
     const r = await t.call('replica.load', { module: 'Contacts', source: src(path.join(Z, 'Contacts.bulk-read.csv')) });
@@ -24,6 +41,8 @@ describe('replica.load', () => {
     expect(r.rejectedRows).toEqual([{ row: 5, reason: 'no record id' }]);
     expect(r.unknownColumns).toEqual(['Favourite_Colour__c']);
     expect((await t.call('replica.stats', {})).modules).toEqual({ Contacts: 4 });
+    expect(stageTables(t.workspace)).toEqual([]);
+    expect(chunkDirs()).toEqual([]);
   });
 
   it('keeps values exactly as given: leading zeros, quotes, line breaks, accents, emoji', async () => {
@@ -158,6 +177,7 @@ describe('replica.load refuses bad files and leaves the replica as it was', () =
     expect(err.code).toBe('CSV_MALFORMED');
     expect(err.message).toContain('Row 5002');
     await unchanged();
+    expect(stageTables(t.workspace)).toEqual([]);
   });
 
   it('an unclosed quote', async () => {
@@ -229,5 +249,41 @@ describe('replica.load refuses bad files and leaves the replica as it was', () =
     expect(await cancelled).toEqual({ cancelled: true });
     await unchanged();
     expect(await t.call('job.cancel', { jobId: 'job-cancel-1' })).toEqual({ cancelled: false });
+  });
+
+  it('cancelling after parts of the load were committed leaves no stage and the replica unchanged', async () => {
+    await baseline();
+    const file = path.join(t.dir, 'big.csv');
+    writeContactsCsv(file, 300_000);
+    let cancelled: Promise<unknown> | null = null;
+    let rowsAtCancel = 0;
+    t.core.onEvent((name, payload) => {
+      const p = payload as { jobId: string; rows: number };
+      // 200,000 records are about 46 MB of text: the stage has committed several chunks by then.
+      if (name === 'job.progress' && p.jobId === 'job-cancel-2' && p.rows >= 200_000 && !cancelled) {
+        rowsAtCancel = p.rows;
+        cancelled = t.call('job.cancel', { jobId: p.jobId });
+      }
+    });
+    const err = await t.fail('replica.load', { module: 'Contacts', source: src(file), jobId: 'job-cancel-2' });
+    expect(err.code).toBe('CANCELLED');
+    expect(rowsAtCancel).toBeGreaterThanOrEqual(200_000);
+    await unchanged();
+    expect(stageTables(t.workspace)).toEqual([]);
+    expect(chunkDirs()).toEqual([]);
+  });
+
+  it('drops the stage a dead process left behind when the workspace is opened', async () => {
+    await baseline();
+    const other = path.join(t.dir, 'other.preflight.db');
+    await t.call('workspace.open', { path: other, create: true });
+    const db = new Database(t.workspace);
+    db.exec('CREATE TABLE replica_s999999999_1 (id TEXT PRIMARY KEY NOT NULL, c1 TEXT) WITHOUT ROWID');
+    db.prepare('INSERT INTO replica_s999999999_1 VALUES (?, ?)').run('4876876000000520001', 'Stale');
+    db.close();
+    expect(stageTables(t.workspace)).toEqual(['replica_s999999999_1']);
+    await t.call('workspace.open', { path: t.workspace, create: false });
+    expect(stageTables(t.workspace)).toEqual([]);
+    await unchanged();
   });
 });

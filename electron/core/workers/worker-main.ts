@@ -14,6 +14,8 @@ import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
 import { runExport } from '../engines/export/run-export';
 import { runResultsLoad } from '../engines/export/run-results-load';
 import { isZipThreadStart, runZipThread } from '../engines/zip/zip-pool';
+import { isCheckpointerStart, runCheckpointer } from '../engines/replica-load/wal-checkpointer';
+import { isBinderStart, runBinder } from '../engines/replica-load/replica-binder';
 import type { JobContext } from '../engines/replica-load/load-types';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol';
 
@@ -56,11 +58,16 @@ async function run(job: WorkerJob): Promise<unknown> {
   }
 }
 
-// One bundle, three roles: a job runner, and the CSV parser and ZIP compressor threads a job starts.
+// One bundle, several roles: a job runner, and the threads a job starts beside it (CSV parser, ZIP compressor, checkpointer, binder).
 if (isCsvParserStart(workerData)) {
   void runCsvParserThread(workerData, port);
 } else if (isZipThreadStart(workerData)) {
   runZipThread(port);
+} else if (isCheckpointerStart(workerData)) {
+  runCheckpointer(workerData, port);
+} else if (isBinderStart(workerData)) {
+  // The binder starts its own parser.
+  void runBinder(workerData, port);
 } else {
   port.on('message', onJobMessage);
 }

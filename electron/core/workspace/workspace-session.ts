@@ -8,6 +8,7 @@ import { schemaVersion } from '../db/migrate';
 import { BatchRepo } from '../db/repos/batch-repo';
 import { MetadataRepo } from '../db/repos/metadata-repo';
 import { ReplicaRepo } from '../db/repos/replica-repo';
+import { ReplicaStageRepo } from '../db/repos/replica-stage-repo';
 import { MetadataService } from '../metadata/metadata-service';
 import { ReplicaView } from '../replica/replica-view';
 import { BatchService } from '../batch/batch-service';
@@ -43,6 +44,8 @@ export class WorkspaceSession {
     new BatchRepo(this.db).discardAbandoned(processRunning);
     this.metadataRepo = new MetadataRepo(this.db);
     this.replicaRepo = new ReplicaRepo(this.db);
+    // Likewise the stage of a replica load whose process died before its swap.
+    new ReplicaStageRepo(this.db, this.replicaRepo).discardAbandoned(processRunning);
     this.metadata = new MetadataService(this.metadataRepo, opts.resourcesDir);
     const fieldsOf = (m: string): FieldMeta[] => this.metadata.find(m)?.fields ?? [];
     this.replicaView = new ReplicaView(this.replicaRepo, fieldsOf);

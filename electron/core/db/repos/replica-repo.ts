@@ -31,16 +31,19 @@ export interface ReplicaRow {
 }
 
 const COL_PATTERN = /^c[0-9]{1,6}$/;
-const TABLE_PATTERN = /^replica_t[0-9]{1,6}$/;
+/** A module's table, or a load's stage (`replica_s<pid>_<n>`, see replica-stage-repo). */
+const TABLE_PATTERN = /^replica_(t[0-9]{1,6}|s[0-9]{1,10}_[0-9]{1,6})$/;
 
-function checkCol(col: string): string {
+/** Returns `col` if it is a generated column name (or `id`); throws otherwise. */
+export function checkCol(col: string): string {
   if (!COL_PATTERN.test(col) && col !== 'id') {
     throw new Error(`internal: bad replica column name ${col}`);
   }
   return col;
 }
 
-function checkTable(table: string): string {
+/** Returns `table` if it is a generated replica or stage table name; throws otherwise. */
+export function checkTable(table: string): string {
   if (!TABLE_PATTERN.test(table)) {
     throw new Error(`internal: bad replica table name ${table}`);
   }

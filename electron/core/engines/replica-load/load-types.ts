@@ -12,6 +12,8 @@ export interface ReplicaLoadJob {
   sourceName: string;
   fields: FieldMeta[];
   now: string;
+  /** Text per group of a staged CSV load (about 16 MB); tests set it small to get many groups. */
+  chunkChars?: number;
 }
 
 export interface JobProgress {
@@ -25,4 +27,12 @@ export interface JobProgress {
 export interface JobContext {
   progress(p: JobProgress): void;
   cancelled(): boolean;
+}
+
+/** What the load's parts share: the tally of records, rejections, progress and cancel. */
+export interface LoadHelpers {
+  tally: { loaded: number; rejected: number; reasons: { row: number; reason: string }[] };
+  reject(row: number, reason: string): void;
+  report(done: number, total: number, rows: number, force?: boolean): void;
+  checkCancel(): void;
 }

@@ -1,9 +1,11 @@
 /**
  * Loading one Zoho export into the replica (the IO part; runs inside a worker thread).
  *
- * The whole load is one transaction on the worker's own connection: a cancel, a malformed row
- * or a crash rolls back to the replica exactly as it was, while the main process keeps
- * reading the old state (WAL) and stays responsive.
+ * A load is all-or-nothing to readers: a cancel, a malformed row or a crash leaves the replica
+ * exactly as it was, while the main process keeps reading the old state (WAL) and stays
+ * responsive. A CSV into an empty module goes through a stage swapped in at the end
+ * (load-csv.ts); into a filled module (load-csv-direct.ts), and a Records API response, it is one
+ * transaction on the worker's own connection.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,11 +16,10 @@ import { openWorkspaceDb } from '../../db/open';
 import { ReplicaRepo, type RecordWriter } from '../../db/repos/replica-repo';
 import { detectSourceKind } from './detect-format';
 import { flattenRecord } from './flatten-record';
-import { planHeader, type HeaderPlan } from './header-plan';
 import { JsonDataScanner } from './json-data-scanner';
-import { parseCsvInThread } from '../csv/parse-csv-in-thread';
-import { cellText } from '../csv/csv-tokenizer';
-import type { JobContext, ReplicaLoadJob } from './load-types';
+import { loadCsv } from './load-csv';
+import { loadCsvDirect } from './load-csv-direct';
+import type { JobContext, LoadHelpers, ReplicaLoadJob } from './load-types';
 
 type LoadResult = Res<'replica.load'>;
 
@@ -56,75 +57,10 @@ export async function runReplicaLoad(job: ReplicaLoadJob, ctx: JobContext): Prom
   // A large page cache keeps the B-tree's hot right edge in memory for the whole load, so
   // each page reaches the WAL once instead of once per spill.
   db.pragma('cache_size = -131072');
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    repo.ensureModule(job.module, job.now);
-    const before = repo.count(job.module);
-    let format: LoadResult['format'];
-    let unknown: string[];
-    if (kind === 'json') {
-      format = 'records-json';
-      unknown = await loadJson(job, repo, size, { tally, reject, report, checkCancel });
-    } else {
-      let plan: HeaderPlan | null = null;
-      let upsert: RecordWriter | null = null;
-      let headerWidth = 0;
-      const { total } = await parseCsvInThread(job.workerPath, { file: job.filePath, kind, size, delimiter: ',' }, {
-        onProgress(done, all) {
-          report(done, all, tally.loaded);
-        },
-        onHeader(header) {
-          plan = planHeader(header, job.fields);
-          const cols = repo.ensureColumns(job.module, plan.columns.map((c) => c.key), job.now);
-          upsert = repo.prepareUpsert(repo.tableOf(job.module) ?? '', plan.columns.map((c) => cols.get(c.key) ?? ''), before === 0);
-          headerWidth = header.length;
-        },
-        onBatch(batch, rowOffset) {
-          checkCancel();
-          const p = plan as HeaderPlan | null;
-          const write = upsert;
-          if (!p || !write) {
-            return;
-          }
-          const width = p.columns.length;
-          const values: (string | null)[] = new Array<string | null>(width);
-          const indexes = p.columns.map((c) => c.index);
-          const { rowStarts } = batch;
-          for (let r = 0; r < batch.rowCount; r += 1) {
-            const rowNo = rowOffset + r + 1;
-            const first = rowStarts[r] as number;
-            const count = (rowStarts[r + 1] as number) - first;
-            if (count !== headerWidth) {
-              if (count === 1 && batch.cells[2 * first] === batch.cells[2 * first + 1]) {
-                continue; // a blank line
-              }
-              throw new AppError('CSV_MALFORMED', `Row ${rowNo} has ${count} fields but the header has ${headerWidth}. Nothing was loaded.`);
-            }
-            const id = cellText(batch, first + p.idIndex).trim();
-            if (id === '') {
-              reject(rowNo, 'no record id');
-              continue;
-            }
-            for (let c = 0; c < width; c += 1) {
-              const cell = first + (indexes[c] as number);
-              values[c] = batch.cells[2 * cell] === batch.cells[2 * cell + 1] ? null : cellText(batch, cell);
-            }
-            write.add(id, values);
-            tally.loaded += 1;
-          }
-        },
-      });
-      (upsert as RecordWriter | null)?.flush();
-      const finalPlan = plan as HeaderPlan | null;
-      unknown = finalPlan ? finalPlan.unknown : [];
-      const ui = finalPlan?.style === 'label';
-      format = kind === 'zip' ? (ui ? 'ui-export-zip' : 'bulk-read-zip') : ui ? 'ui-export-csv' : 'bulk-read-csv';
-      report(total, total, tally.loaded, true);
-    }
-    checkCancel();
-    const after = repo.count(job.module);
+  const helpers: LoadHelpers = { tally, reject, report, checkCancel };
+  const resultOf = (format: LoadResult['format'], unknown: string[], before: number, after: number): LoadResult => {
     const inserted = after - before;
-    const result: LoadResult = {
+    return {
       module: job.module,
       format,
       loaded: tally.loaded,
@@ -135,14 +71,35 @@ export async function runReplicaLoad(job: ReplicaLoadJob, ctx: JobContext): Prom
       unknownColumns: unknown,
       durationMs: Date.now() - started,
     };
-    repo.recordLoad({ ...result, sourceName: job.sourceName, finishedAt: job.now });
-    db.exec('COMMIT');
-    return result;
-  } catch (err) {
-    if (db.inTransaction) {
-      db.exec('ROLLBACK');
+  };
+  try {
+    if (kind !== 'json') {
+      let result: LoadResult | null = null;
+      // An empty module takes the staged path, whose swap is a rename; a filled one the direct.
+      const load = repo.count(job.module) === 0 ? loadCsv : loadCsvDirect;
+      await load(job, db, repo, { kind, size }, helpers, (found, swap) => {
+        result = resultOf(found.format, found.unknown, swap.before, swap.after);
+        repo.recordLoad({ ...result, sourceName: job.sourceName, finishedAt: job.now });
+      });
+      return result as unknown as LoadResult;
     }
-    throw err;
+    // A Records API response is small next to a Bulk Read export: one transaction.
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      repo.ensureModule(job.module, job.now);
+      const before = repo.count(job.module);
+      const unknown = await loadJson(job, repo, size, helpers);
+      checkCancel();
+      const result = resultOf('records-json', unknown, before, repo.count(job.module));
+      repo.recordLoad({ ...result, sourceName: job.sourceName, finishedAt: job.now });
+      db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (db.inTransaction) {
+        db.exec('ROLLBACK');
+      }
+      throw err;
+    }
   } finally {
     db.close();
   }
@@ -170,13 +127,6 @@ function readHead(file: string): { size: number; head: Uint8Array } {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-interface LoadHelpers {
-  tally: { loaded: number };
-  reject(row: number, reason: string): void;
-  report(done: number, total: number, rows: number, force?: boolean): void;
-  checkCancel(): void;
 }
 
 /** Streams a Records API response; returns the keys that match no field. */
