@@ -49,6 +49,15 @@ export interface StoredRow {
   extra: string[] | null;
 }
 
+/** A stored block as bytes (`decodeRawBlock` turns it into rows). */
+export interface RawBlock {
+  fmt: number;
+  /** The block's text as UTF-8. */
+  bytes: Buffer;
+  firstRow: number;
+  lastRow: number;
+}
+
 /** Writes the rows of one batch table, in file order; call `flush` after the last batch. */
 export interface RowWriter {
   /**
@@ -260,6 +269,17 @@ export class BatchRepo {
     return out;
   }
 
+  /**
+   * Up to `limit` stored blocks whose rows come after row number `afterRowNo`, as their UTF-8
+   * bytes (the export copies untouched cells straight from them; see engines/export/block-cursor).
+   */
+  blocksAfter(id: number, afterRowNo: number, limit: number): RawBlock[] {
+    const b = this.require(id);
+    return this.db
+      .prepare(`SELECT fmt, CAST(data AS BLOB) AS bytes, first_row AS firstRow, last_row AS lastRow FROM ${b.table} WHERE last_row > ? ORDER BY block_no LIMIT ?`)
+      .all(afterRowNo, limit) as RawBlock[];
+  }
+
   /** The rows with these numbers, in the order asked; numbers with no row are left out. */
   rowsByNumbers(id: number, rowNos: readonly number[]): StoredRow[] {
     const b = this.require(id);
@@ -311,8 +331,13 @@ export class BatchRepo {
   }
 }
 
+/** The rows of a raw block, as rowsAfter gives them; `width` is the header's. */
+export function decodeRawBlock(blk: RawBlock, delimiter: string, width: number): StoredRow[] {
+  return decodeRowBlock({ fmt: blk.fmt, data: blk.bytes.toString('utf8'), firstRow: blk.firstRow }, delimiter).map((r) => toStored(r, width));
+}
+
 /** A decoded row as the rest of the code sees it: the header's width of cells, then the extra. */
-function toStored(r: BlockRow, width: number): StoredRow {
+export function toStored(r: BlockRow, width: number): StoredRow {
   const n = r.cells.length;
   if (n === width) return { rowNo: r.rowNo, cells: r.cells, width: null, extra: null };
   const cells: (string | null)[] = r.cells.slice(0, width);

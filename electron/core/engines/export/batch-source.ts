@@ -164,11 +164,11 @@ export function rowFate(p: BatchExportPlan, issues: readonly Issue[], values: re
   return { kind: 'write', stage, viaFindBy: viaFindBy.sort(), findByValues };
 }
 
-/** Adds an exported row to the index of records this batch creates. */
-export function indexCreated(index: CreatedIndex, p: BatchExportPlan, values: readonly string[], stage: number): void {
+/** Adds an exported row to the index of records this batch creates; `valueOf(plan)` gives its values. */
+export function indexCreated(index: CreatedIndex, p: BatchExportPlan, valueOf: (plan: number) => string, stage: number): void {
   const get = (k: string): string | null => {
     const i = p.planOf.get(k);
-    return i === undefined ? null : (values[i] ?? null);
+    return i === undefined ? null : valueOf(i);
   };
   const value = index.findBy === null ? '' : (get(index.findBy) ?? '');
   const keys = [recordName(p.record.module, get), get('Email') ?? ''].filter((k) => k.trim() !== '').map(nameKey);

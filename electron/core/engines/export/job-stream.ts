@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ByteSink } from './byte-sink';
 import { uploadLine } from './upload-csv';
 import type { UploadColumn } from './column-plan';
 
@@ -27,7 +28,10 @@ export class JobStream {
   readonly parts: CsvPart[] = [];
   private current: CsvPart | null = null;
   private fd: number | null = null;
-  private pending = '';
+  /** Bytes of the open part not yet on disk (null in a dry run). */
+  private readonly sink: ByteSink | null;
+  /** Bytes of the open part already on disk. */
+  private flushed = 0;
   private readonly headerLine: string;
   private readonly quoted: boolean[];
 
@@ -48,22 +52,38 @@ export class JobStream {
       columns.map((c) => c.header),
       columns.map(() => false),
     );
+    this.sink = dir === null ? null : new ByteSink(FLUSH_AT + (1 << 16));
   }
 
   /** Appends one row (cells in column order). */
   add(rowNo: number, cells: readonly string[]): void {
+    const sink = this.beginRow(rowNo);
+    if (sink !== null) sink.text(uploadLine(cells, this.quoted));
+    this.endRow();
+  }
+
+  /**
+   * Starts row `rowNo`: the caller appends its line (CRLF included) to the returned sink, then
+   * calls endRow. Null in a dry run, where rows are only counted.
+   */
+  beginRow(rowNo: number): ByteSink | null {
     let part = this.current;
     if (part === null || part.rowNos.length >= this.maxRows) {
       this.closePart();
       part = this.openPart();
     }
     part.rowNos.push(rowNo);
-    part.offsets.push(part.bytes);
-    if (this.dir === null) return;
-    const line = uploadLine(cells, this.quoted);
-    part.bytes += Buffer.byteLength(line);
-    this.pending += line;
-    if (this.pending.length >= FLUSH_AT) this.flush();
+    const sink = this.sink;
+    part.offsets.push(sink === null ? part.bytes : this.flushed + sink.len);
+    return sink;
+  }
+
+  /** Ends the row begun last. */
+  endRow(): void {
+    const sink = this.sink;
+    if (sink === null) return;
+    (this.current as CsvPart).bytes = this.flushed + sink.len;
+    if (sink.len >= FLUSH_AT) this.flush();
   }
 
   /** Ends the last part. */
@@ -81,17 +101,23 @@ export class JobStream {
     const base = `${this.baseName}-part${String(this.parts.length + 1).padStart(2, '0')}`;
     const csvPath = this.dir === null ? null : path.join(this.dir, `${base}.csv`);
     const part: CsvPart = { base, csvPath, rowNos: [], offsets: [], bytes: Buffer.byteLength(this.headerLine) };
-    if (csvPath !== null) {
+    if (csvPath !== null && this.sink !== null) {
       this.fd = fs.openSync(csvPath, 'w');
-      this.pending = this.headerLine;
+      this.flushed = 0;
+      this.sink.len = 0;
+      this.sink.text(this.headerLine);
     }
     this.current = part;
     return part;
   }
 
   private flush(): void {
-    if (this.fd !== null && this.pending !== '') fs.writeSync(this.fd, this.pending);
-    this.pending = '';
+    const sink = this.sink;
+    if (this.fd === null || sink === null || sink.len === 0) return;
+    let at = 0;
+    while (at < sink.len) at += fs.writeSync(this.fd, sink.buf, at, sink.len - at);
+    this.flushed += sink.len;
+    sink.len = 0;
   }
 
   private closePart(): void {

@@ -11,31 +11,19 @@ import { openWorkspaceDb } from '../../db/open';
 import { BatchRepo } from '../../db/repos/batch-repo';
 import { ExportRepo } from '../../db/repos/export-repo';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
-import { batchPages } from '../batch/batch-pages';
-import { evaluateRow, rowContext, sourceOf } from '../batch/compute-row';
+import { rowContext } from '../batch/compute-row';
 import { replicaLookup } from '../batch/replica-lookup';
 import { loadUserDirectory } from '../users/user-directory';
 import type { JobContext } from '../replica-load/load-types';
 import { ZipPool } from '../zip/zip-pool';
 import type { WrittenZip } from '../zip/zip-writer';
-import type { BatchMapping, Issue } from '../../../../shared/domain/batch';
+import type { BatchMapping } from '../../../../shared/domain/batch';
 import { LOOKUP_TYPES, type FieldMeta } from '../../../../shared/domain/field-meta';
-import {
-  checkFindBy,
-  columnsFor,
-  dependentFields,
-  droppedUserFields,
-  stillUserIds,
-  unresolvedUserPlans,
-  indexCreated,
-  rowFate,
-  targetFindBy,
-  type BatchExportPlan,
-  type CreatedIndex,
-} from './batch-source';
-import type { UploadColumn } from './column-plan';
+import { checkFindBy, columnsFor, dependentFields, targetFindBy, type BatchExportPlan, type CreatedIndex } from './batch-source';
+import { exportBatchRows } from './export-rows';
+import { userFieldsToDrop } from './owner-columns';
 import { checkExportFolder, commitStaging, dropStaging, makeStaging } from './export-folder';
-import type { ExportOutcome, ExportWorkerJob, LeftOutReason, PlannedBatch } from './export-types';
+import type { ExportOutcome, ExportWorkerJob, PlannedBatch } from './export-types';
 import { JobStream, splitPart, type CsvPart } from './job-stream';
 import { assemblePlan, type FinishedPart } from './assemble-plan';
 import { jobJsonText } from './job-json';
@@ -131,34 +119,15 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
         }
         return s;
       };
-      const leftOut = new Map<LeftOutReason, number>();
-      const dependentRows = new Map<string, number>();
-      const ownIndex = created.get(b.module);
-      const values = new Array<string>(p.ctx.plans.length);
-      const scratch: Issue[] = [];
-      let exported = 0;
-      for (const page of batchPages(batches, b, ctx, { phase: job.write ? 'writing' : 'checking', cancelMessage: 'The export was cancelled; nothing was written.' })) {
-        const { issues, excluded, edits } = exportsRepo.pageState(b.id, page[0]?.rowNo ?? 0, page[page.length - 1]?.rowNo ?? 0);
-        for (const r of page) {
-          if (excluded.has(r.rowNo)) {
-            leftOut.set('excluded', (leftOut.get('excluded') ?? 0) + 1);
-            continue;
-          }
-          scratch.length = 0;
-          evaluateRow(sourceOf(r), p.ctx, edits.get(r.rowNo), values, scratch, false);
-          const fate = rowFate(p, issues.get(r.rowNo) ?? [], values, scratch);
-          if (fate.kind === 'left') {
-            leftOut.set(fate.reason, (leftOut.get(fate.reason) ?? 0) + 1);
-            if (fate.reason === 'waits for stage 1') countDependents(p, issues.get(r.rowNo) ?? [], dependentRows);
-            continue;
-          }
-          for (const f of fate.viaFindBy) dependentRows.set(f, (dependentRows.get(f) ?? 0) + 1);
-          const stream = streamFor(fate.stage, fate.viaFindBy);
-          stream.add(r.rowNo, cellsOf(stream.columns, values, fate.findByValues));
-          exported += 1;
-          if (ownIndex && ownIndex.batch === b.id) indexCreated(ownIndex, p, values, fate.stage);
-        }
-      }
+      const { exported, leftOut, dependentRows } = exportBatchRows({
+        p,
+        batches,
+        state: exportsRepo,
+        ctx,
+        phase: job.write ? 'writing' : 'checking',
+        streamFor,
+        ownIndex: created.get(b.module)?.batch === b.id ? (created.get(b.module) as CreatedIndex) : null,
+      });
       for (const s of byKey.values()) s.end();
       batchSummaries.push({
         batch: b.id,
@@ -215,31 +184,6 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
   }
 }
 
-/**
- * The user columns to leave out, from every row's computed value when no users are loaded
- * (a pass over the batch, made only when such a column is mapped).
- */
-function userFieldsToDrop(p: BatchExportPlan, batches: BatchRepo, repo: ExportRepo, ctx: JobContext): Map<string, string> {
-  const plans = unresolvedUserPlans(p.ctx);
-  if (plans.length === 0) return new Map();
-  const ok = plans.map(() => true);
-  const values = new Array<string>(p.ctx.plans.length);
-  const scratch: Issue[] = [];
-  for (const page of batchPages(batches, p.record, ctx, { phase: 'checking owners', cancelMessage: 'The export was cancelled; nothing was written.' })) {
-    const { excluded, edits } = repo.pageState(p.record.id, page[0]?.rowNo ?? 0, page[page.length - 1]?.rowNo ?? 0);
-    for (const r of page) {
-      if (excluded.has(r.rowNo)) continue;
-      scratch.length = 0;
-      evaluateRow(sourceOf(r), p.ctx, edits.get(r.rowNo), values, scratch, false);
-      plans.forEach((i, k) => {
-        ok[k] = stillUserIds(ok[k] as boolean, values[i] ?? '', p.ctx.plans[i]?.meta as FieldMeta);
-      });
-    }
-    if (ok.every((x) => !x)) break;
-  }
-  return droppedUserFields(p.ctx, (i) => ok[plans.indexOf(i)] ?? true);
-}
-
 /** Modules that some batch of the export looks up. */
 function lookupTargets(batches: { mapping: BatchMapping; fields: readonly FieldMeta[] }[]): Set<string> {
   const out = new Set<string>();
@@ -250,16 +194,6 @@ function lookupTargets(batches: { mapping: BatchMapping; fields: readonly FieldM
     }
   }
   return out;
-}
-
-function cellsOf(columns: readonly UploadColumn[], values: readonly string[], findByValues: ReadonlyMap<string, string>): string[] {
-  return columns.map((c) => (c.findBy !== null ? (findByValues.get(c.field) ?? '') : c.plan < 0 ? '' : (values[c.plan] ?? '')));
-}
-
-function countDependents(p: BatchExportPlan, issues: readonly Issue[], into: Map<string, number>): void {
-  for (const i of issues) {
-    if (i.field !== null && p.dependent.has(i.field)) into.set(i.field, (into.get(i.field) ?? 0) + 1);
-  }
 }
 
 /**
