@@ -51,8 +51,13 @@ function hasError(issues: readonly Issue[] | undefined): boolean {
   return issues !== undefined && issues.some((i) => i.severity === 'error');
 }
 
+/** Lets the thread's event loop run: the compressor pool hands out its next parts from there. */
+function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Reads every row of one batch into its streams. */
-export function exportBatchRows(input: RowPassInput): RowPass {
+export async function exportBatchRows(input: RowPassInput): Promise<RowPass> {
   const { p, ownIndex } = input;
   const b = p.record;
   const width = b.header.length;
@@ -86,6 +91,7 @@ export function exportBatchRows(input: RowPassInput): RowPass {
   let plain: { stream: JobStream; cols: FastColumn[] | null } | null = null;
 
   for (const page of blockPages(input.batches, input.state, b, input.ctx, { phase: input.phase, cancelMessage: CANCELLED_EXPORT })) {
+    await yieldToLoop();
     for (const blk of page.blocks) {
       if (fb === null || blk.fmt !== BLOCK_CSV) {
         for (const r of decodeRawBlock(blk, b.delimiter, width)) {

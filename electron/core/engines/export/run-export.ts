@@ -119,7 +119,7 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
         }
         return s;
       };
-      const { exported, leftOut, dependentRows } = exportBatchRows({
+      const { exported, leftOut, dependentRows } = await exportBatchRows({
         p,
         batches,
         state: exportsRepo,
