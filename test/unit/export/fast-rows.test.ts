@@ -5,7 +5,7 @@ import { evaluateRow, rowContext } from '../../../electron/core/engines/batch/co
 import { BlockCursor } from '../../../electron/core/engines/export/block-cursor';
 import { ByteSink } from '../../../electron/core/engines/export/byte-sink';
 import { planColumns } from '../../../electron/core/engines/export/column-plan';
-import { computeFast, fastBatch, fastColumns, fastValue, writeFastRow, type FastColumn } from '../../../electron/core/engines/export/fast-rows';
+import { computeFast, fastBatch, fastColumns, fastRecipe, fastValue, writeFastRow, type FastColumn, type FastRecipe } from '../../../electron/core/engines/export/fast-rows';
 import { uploadLine } from '../../../electron/core/engines/export/upload-csv';
 import { makeField } from '../validation/make-field';
 
@@ -80,6 +80,9 @@ describe('a plain row on the fast path', () => {
     makeField('text', { apiName: 'Full' }),
     makeField('text', { apiName: 'Upper' }),
     makeField('text', { apiName: 'Country' }),
+    makeField('text', { apiName: 'Street' }),
+    makeField('text', { apiName: 'Zip' }),
+    makeField('text', { apiName: 'Notes' }),
   ];
   const m = (field: string, columns: string[], more: Partial<FieldMapping> = {}): FieldMapping => ({ field, columns, joinWith: ' ', transforms: [], defaultValue: null, ...more });
   const mapping: BatchMapping = {
@@ -93,6 +96,9 @@ describe('a plain row on the fast path', () => {
       m('Upper', ['c4'], { transforms: [{ kind: 'case', to: 'upper' }] }),
       m('Email', ['c1']),
       m('Country', ['c2']),
+      m('Street', ['c2']),
+      m('Zip', ['c3']),
+      m('Notes', ['c4']),
     ],
   };
   const header = ['c0', 'c1', 'c2', 'c3', 'c4'];
@@ -102,7 +108,10 @@ describe('a plain row on the fast path', () => {
     const { columns } = planColumns({ module: 'Leads', mapping, fields, dropped: new Map(), findBy: new Map(), withId: false });
     const fb = fastBatch(ctx);
     const cols = fastColumns(fb, columns) as FastColumn[];
-    expect(cols.map((c) => c.cell >= 0)).toEqual(columns.map((c) => ['Last_Name', 'City', 'Tags', 'Email', 'Country'].includes(c.field)));
+    expect(cols.map((c) => c.cell >= 0)).toEqual(columns.map((c) => ['Last_Name', 'City', 'Tags', 'Email', 'Country', 'Street', 'Zip', 'Notes'].includes(c.field)));
+    const recipe = fastRecipe(fb, columns, delim.charCodeAt(0)) as FastRecipe;
+    // Street, Zip, Notes are source cells 2, 3, 4 side by side: one copy when the source is comma-separated.
+    expect(recipe.runs.some((r) => r.count === 3)).toBe(delim === ',');
     const r = rng(99 + delim.charCodeAt(0));
     const values = new Array<string>(ctx.plans.length);
     const fastValues = new Array<string>(fb.computed.plans.length);
@@ -121,7 +130,7 @@ describe('a plain row on the fast path', () => {
         );
         computeFast(fb, cur, 1, new Array<string>(header.length), fastValues, scratch);
         const sink = new ByteSink(8);
-        writeFastRow(sink, cur, cols, fastValues);
+        writeFastRow(sink, cur, recipe, fastValues);
         expect(sink.view().toString('utf8'), JSON.stringify(cells)).toBe(expected);
         ctx.plans.forEach((_, i) => expect(fastValue(fb, cur, fastValues, i)).toBe(values[i]));
         checked += 1;

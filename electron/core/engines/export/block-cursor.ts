@@ -22,6 +22,25 @@ export const CELL_ESCAPED = 2;
 /** The value holds a comma, a quote, CR or LF: the upload CSV must quote it. */
 export const CELL_SPECIAL = 4;
 
+function classes(delimiter: number): Uint8Array {
+  const t = new Uint8Array(256);
+  t[QUOTE] = 3;
+  t[COMMA] = 3;
+  t[CR] = 2;
+  t[LF] = 2;
+  t[delimiter] = 1;
+  return t;
+}
+
+const QUOTED_CLASSES = ((): Uint8Array => {
+  const t = new Uint8Array(256);
+  t[QUOTE] = 1;
+  t[COMMA] = 3;
+  t[CR] = 3;
+  t[LF] = 3;
+  return t;
+})();
+
 /** One row at a time of one block. */
 export class BlockCursor {
   /** Per cell of the current row: start, end, flags. */
@@ -32,13 +51,20 @@ export class BlockCursor {
   rowIndex = -1;
   private pos = 0;
 
+  /** Byte classes outside quotes: 0 plain, 1 delimiter, 2 line break, 3 a quote or comma. */
+  private readonly plain: Uint8Array;
+  /** Byte classes inside quotes: 0 plain, 1 quote, 3 a comma, CR or LF. */
+  private readonly quoted: Uint8Array;
+
   constructor(
     readonly bytes: Buffer,
-    private readonly delimiter: number,
+    delimiter: number,
   ) {
     if (delimiter === QUOTE || delimiter === CR || delimiter === LF || delimiter > 127) {
       throw new Error(`internal: the block cursor takes an ASCII delimiter, not ${delimiter}`);
     }
+    this.plain = classes(delimiter);
+    this.quoted = QUOTED_CLASSES;
   }
 
   /** True when the current row is a blank line (one unquoted, empty cell). */
@@ -50,7 +76,8 @@ export class BlockCursor {
   next(): boolean {
     const b = this.bytes;
     const len = b.length;
-    const delim = this.delimiter;
+    const plain = this.plain;
+    const quoted = this.quoted;
     let i = this.pos;
     if (i >= len) return false;
     this.rowIndex += 1;
@@ -62,37 +89,46 @@ export class BlockCursor {
         let flags = CELL_QUOTED;
         for (;;) {
           if (k >= len) throw new Error('internal: a stored block ends inside a quoted value');
-          const c = b[k] as number;
-          if (c === QUOTE) {
+          const c = quoted[b[k] as number] as number;
+          if (c === 0) {
+            k += 1;
+          } else if (c === 1) {
             if (k + 1 < len && b[k + 1] === QUOTE) {
               flags |= CELL_ESCAPED | CELL_SPECIAL;
               k += 2;
-              continue;
+            } else {
+              break;
             }
-            break;
+          } else {
+            flags |= CELL_SPECIAL;
+            k += 1;
           }
-          if (c === COMMA || c === CR || c === LF) flags |= CELL_SPECIAL;
-          k += 1;
         }
         this.push(start, k, flags);
         i = k + 1;
-        const c = i < len ? (b[i] as number) : -1;
-        if (c === delim) {
+        const c = i < len ? (plain[b[i] as number] as number) : 2;
+        if (c === 1) {
           i += 1;
           continue;
         }
-        if (c !== LF && c !== CR && c !== -1) throw new Error('internal: a stored block has text after a closing quote');
+        if (c !== 2) throw new Error('internal: a stored block has text after a closing quote');
       } else {
         const start = i;
         let flags = 0;
+        let c = 0;
         while (i < len) {
-          const c = b[i] as number;
-          if (c === delim || c === LF || c === CR) break;
-          if (c === QUOTE || c === COMMA) flags = CELL_SPECIAL;
-          i += 1;
+          c = plain[b[i] as number] as number;
+          if (c === 0) {
+            i += 1;
+          } else if (c === 3) {
+            flags = CELL_SPECIAL;
+            i += 1;
+          } else {
+            break;
+          }
         }
         this.push(start, i, flags);
-        if (i < len && b[i] === delim) {
+        if (i < len && c === 1) {
           i += 1;
           if (i >= len) {
             // A trailing delimiter at the very end: one more empty cell.

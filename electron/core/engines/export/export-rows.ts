@@ -15,7 +15,7 @@ import { BlockCursor } from './block-cursor';
 import { blockPages } from './block-pages';
 import type { UploadColumn } from './column-plan';
 import type { LeftOutReason } from './export-types';
-import { computeFast, fastBatch, fastColumns, fastValue, storedRow, writeFastRow, type FastColumn } from './fast-rows';
+import { computeFast, fastBatch, fastRecipe, fastValue, storedRow, writeFastRow, type FastRecipe } from './fast-rows';
 import type { JobStream } from './job-stream';
 
 /** What a batch's pass counted. */
@@ -88,7 +88,7 @@ export async function exportBatchRows(input: RowPassInput): Promise<RowPass> {
   const fb = delim < 0 ? null : fastBatch(p.ctx);
   const fastValues = new Array<string>(fb?.computed.plans.length ?? 0);
   const cells = new Array<string>(width);
-  let plain: { stream: JobStream; cols: FastColumn[] | null } | null = null;
+  let plain: { stream: JobStream; recipe: FastRecipe | null } | null = null;
 
   for (const page of blockPages(input.batches, input.state, b, input.ctx, { phase: input.phase, cancelMessage: CANCELLED_EXPORT })) {
     await yieldToLoop();
@@ -109,15 +109,15 @@ export async function exportBatchRows(input: RowPassInput): Promise<RowPass> {
           continue;
         }
         const issues = page.issues.get(rowNo);
-        plain ??= { stream: input.streamFor(1, []), cols: null };
-        plain.cols ??= fastColumns(fb, plain.stream.columns);
-        if (cur.cellCount !== width || hasError(issues) || page.edits.has(rowNo) || plain.cols === null) {
+        plain ??= { stream: input.streamFor(1, []), recipe: null };
+        plain.recipe ??= fastRecipe(fb, plain.stream.columns, delim);
+        if (cur.cellCount !== width || hasError(issues) || page.edits.has(rowNo) || plain.recipe === null) {
           decoded(storedRow(cur, rowNo, width), issues ?? [], page.edits.get(rowNo));
           continue;
         }
         computeFast(fb, cur, rowNo, cells, fastValues, scratch);
         const sink = plain.stream.beginRow(rowNo);
-        if (sink !== null) writeFastRow(sink, cur, plain.cols, fastValues);
+        if (sink !== null) writeFastRow(sink, cur, plain.recipe, fastValues);
         plain.stream.endRow();
         exported += 1;
         if (ownIndex) indexCreated(ownIndex, p, (i) => fastValue(fb, cur, fastValues, i), 1);

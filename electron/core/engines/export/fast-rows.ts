@@ -9,7 +9,7 @@ import { toStored, type StoredRow } from '../../db/repos/batch-repo';
 import type { BlockRow } from '../../db/repos/row-block-codec';
 import { evaluateRow, type FieldPlan, type RowContext, type SourceRow } from '../batch/compute-row';
 import type { Issue } from '../../../../shared/domain/batch';
-import type { BlockCursor } from './block-cursor';
+import { CELL_QUOTED, CELL_SPECIAL, type BlockCursor } from './block-cursor';
 import { writeBlockCell, type ByteSink } from './byte-sink';
 import type { UploadColumn } from './column-plan';
 import { uploadCell } from './upload-csv';
@@ -86,14 +86,78 @@ export function computeFast(fb: FastBatch, cur: BlockCursor, rowNo: number, cell
   evaluateRow(src, fb.computed, undefined, values, scratch, false);
 }
 
-/** Appends the cursor's row as one upload line. */
-export function writeFastRow(sink: ByteSink, cur: BlockCursor, cols: readonly FastColumn[], values: readonly string[]): void {
-  for (let i = 0; i < cols.length; i += 1) {
-    if (i > 0) sink.byte(COMMA);
+/**
+ * A stretch of upload columns that are consecutive source cells of a comma-separated block:
+ * when each cell's stored form is already its upload form (unquoted and plain, or quoted and in
+ * need of quotes), the whole stretch is one copy of the block's bytes, commas included.
+ */
+interface Run {
+  /** First upload column of the run and how many. */
+  col: number;
+  count: number;
+  /** Source cell of the first column. */
+  cell: number;
+}
+
+/** How a stream's rows are written on the fast path. */
+export interface FastRecipe {
+  cols: FastColumn[];
+  /** Runs in column order; a column outside every run is written alone. */
+  runs: Run[];
+}
+
+/** The recipe of a stream's columns, or null when the fast path cannot write them (find_by columns). */
+export function fastRecipe(fb: FastBatch, columns: readonly UploadColumn[], delimiter: number): FastRecipe | null {
+  const cols = fastColumns(fb, columns);
+  if (cols === null) return null;
+  const runs: Run[] = [];
+  const copyable = (c: FastColumn): boolean => c.cell >= 0 && c.dflt === null && !c.always;
+  for (let i = 0; i < cols.length; ) {
     const c = cols[i] as FastColumn;
-    if (c.cell >= 0) writeBlockCell(sink, cur, c.cell, c.always, c.dflt);
-    else if (c.slot >= 0) sink.text(uploadCell(values[c.slot] ?? '', c.always));
-    else if (c.always) sink.text('""');
+    let n = 1;
+    if (delimiter === COMMA && copyable(c)) {
+      while (i + n < cols.length && copyable(cols[i + n] as FastColumn) && (cols[i + n] as FastColumn).cell === c.cell + n) n += 1;
+    }
+    runs.push({ col: i, count: n, cell: delimiter === COMMA && copyable(c) ? c.cell : -1 });
+    i += n;
+  }
+  return { cols, runs };
+}
+
+const AS_IS = CELL_QUOTED | CELL_SPECIAL;
+
+/** Appends the cursor's row as one upload line. */
+export function writeFastRow(sink: ByteSink, cur: BlockCursor, recipe: FastRecipe, values: readonly string[]): void {
+  const { cols, runs } = recipe;
+  const sp = cur.spans;
+  for (let r = 0; r < runs.length; r += 1) {
+    const run = runs[r] as Run;
+    if (r > 0) sink.byte(COMMA);
+    if (run.cell >= 0) {
+      let asIs = true;
+      for (let k = run.cell; k < run.cell + run.count; k += 1) {
+        const f = (sp[3 * k + 2] as number) & AS_IS;
+        if (f !== 0 && f !== AS_IS) {
+          asIs = false;
+          break;
+        }
+      }
+      if (asIs) {
+        const first = 3 * run.cell;
+        const last = 3 * (run.cell + run.count - 1);
+        const from = (sp[first] as number) - ((sp[first + 2] as number) & CELL_QUOTED);
+        const to = (sp[last + 1] as number) + ((sp[last + 2] as number) & CELL_QUOTED);
+        sink.copy(cur.bytes, from, to);
+        continue;
+      }
+    }
+    for (let i = run.col; i < run.col + run.count; i += 1) {
+      if (i > run.col) sink.byte(COMMA);
+      const c = cols[i] as FastColumn;
+      if (c.cell >= 0) writeBlockCell(sink, cur, c.cell, c.always, c.dflt);
+      else if (c.slot >= 0) sink.text(uploadCell(values[c.slot] ?? '', c.always));
+      else if (c.always) sink.text('""');
+    }
   }
   sink.byte(CR);
   sink.byte(LF);
