@@ -13,7 +13,7 @@ import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
 import { runExport } from '../engines/export/run-export';
 import { runResultsLoad } from '../engines/export/run-results-load';
-import { isZipThreadStart, runZipThread } from '../engines/zip/zip-pool';
+import { isPartThreadStart, runPartThread } from '../engines/export/part-thread';
 import { isCheckpointerStart, runCheckpointer } from '../engines/replica-load/wal-checkpointer';
 import { isBinderStart, runBinder } from '../engines/replica-load/replica-binder';
 import type { JobContext } from '../engines/replica-load/load-types';
@@ -58,11 +58,11 @@ async function run(job: WorkerJob): Promise<unknown> {
   }
 }
 
-// One bundle, several roles: a job runner, and the threads a job starts beside it (CSV parser, ZIP compressor, checkpointer, binder).
+// One bundle, several roles: a job runner, and the threads a job starts beside it (CSV parser, export part thread, checkpointer, binder).
 if (isCsvParserStart(workerData)) {
   void runCsvParserThread(workerData, port);
-} else if (isZipThreadStart(workerData)) {
-  runZipThread(port);
+} else if (isPartThreadStart(workerData)) {
+  runPartThread(port);
 } else if (isCheckpointerStart(workerData)) {
   runCheckpointer(workerData, port);
 } else if (isBinderStart(workerData)) {

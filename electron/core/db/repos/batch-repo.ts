@@ -49,6 +49,15 @@ export interface StoredRow {
   extra: string[] | null;
 }
 
+/** Where a stored block's rows are: its first and last row numbers and how many rows it stores. */
+export interface BlockIndexEntry {
+  blockNo: number;
+  firstRow: number;
+  lastRow: number;
+  /** Fewer than lastRow - firstRow + 1 when blank lines sit between its rows. */
+  rowCount: number;
+}
+
 /** A stored block as bytes (`decodeRawBlock` turns it into rows). */
 export interface RawBlock {
   fmt: number;
@@ -269,14 +278,23 @@ export class BatchRepo {
     return out;
   }
 
+  /** Up to `limit` blocks after block `afterBlockNo`: where their rows are, without the rows. */
+  blockIndex(id: number, afterBlockNo: number, limit: number): BlockIndexEntry[] {
+    const b = this.require(id);
+    return this.db
+      .prepare(`SELECT block_no AS blockNo, first_row AS firstRow, last_row AS lastRow, row_count AS rowCount FROM ${b.table} WHERE block_no > ? ORDER BY block_no LIMIT ?`)
+      .all(afterBlockNo, limit) as BlockIndexEntry[];
+  }
+
   /**
    * Up to `limit` stored blocks whose rows come after row number `afterRowNo`, as their UTF-8
    * bytes (the export copies untouched cells straight from them; see engines/export/block-cursor).
+   * last_row grows with block_no, so its index gives block order without a scan from the start.
    */
   blocksAfter(id: number, afterRowNo: number, limit: number): RawBlock[] {
     const b = this.require(id);
     return this.db
-      .prepare(`SELECT fmt, CAST(data AS BLOB) AS bytes, first_row AS firstRow, last_row AS lastRow FROM ${b.table} WHERE last_row > ? ORDER BY block_no LIMIT ?`)
+      .prepare(`SELECT fmt, CAST(data AS BLOB) AS bytes, first_row AS firstRow, last_row AS lastRow FROM ${b.table} WHERE last_row > ? ORDER BY last_row LIMIT ?`)
       .all(afterRowNo, limit) as RawBlock[];
   }
 

@@ -210,6 +210,11 @@ export class ExportRepo {
     const excluded = new Set(
       (this.db.prepare('SELECT row_no AS r FROM batch_excluded WHERE batch_id = ? AND row_no BETWEEN ? AND ?').all(batch, from, to) as { r: number }[]).map((x) => x.r),
     );
+    return { issues, excluded, edits: this.editsBetween(batch, from, to) };
+  }
+
+  /** The user's edits of rows in [from, to], by row and field. */
+  editsBetween(batch: number, from: number, to: number): Map<number, Map<string, string>> {
     const edits = new Map<number, Map<string, string>>();
     for (const e of this.db
       .prepare('SELECT row_no AS row, field, value FROM batch_edits WHERE batch_id = ? AND row_no BETWEEN ? AND ?')
@@ -218,6 +223,6 @@ export class ExportRepo {
       m.set(e.field, e.value);
       edits.set(e.row, m);
     }
-    return { issues, excluded, edits };
+    return edits;
   }
 }

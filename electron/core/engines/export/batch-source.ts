@@ -164,16 +164,27 @@ export function rowFate(p: BatchExportPlan, issues: readonly Issue[], values: re
   return { kind: 'write', stage, viaFindBy: viaFindBy.sort(), findByValues };
 }
 
-/** Adds an exported row to the index of records this batch creates; `valueOf(plan)` gives its values. */
-export function indexCreated(index: CreatedIndex, p: BatchExportPlan, valueOf: (plan: number) => string, stage: number): void {
+/** What the index of created records keeps of one row: its name keys and its unique value. */
+export interface CreatedEntry {
+  keys: string[];
+  value: string;
+}
+
+/** The index entry of a row whose values `valueOf(plan)` gives. */
+export function createdEntry(index: CreatedIndex, p: BatchExportPlan, valueOf: (plan: number) => string): CreatedEntry {
   const get = (k: string): string | null => {
     const i = p.planOf.get(k);
     return i === undefined ? null : valueOf(i);
   };
   const value = index.findBy === null ? '' : (get(index.findBy) ?? '');
   const keys = [recordName(p.record.module, get), get('Email') ?? ''].filter((k) => k.trim() !== '').map(nameKey);
-  for (const k of new Set(keys)) {
-    index.byKey.set(k, index.byKey.has(k) ? null : { value, stage });
+  return { keys: [...new Set(keys)], value };
+}
+
+/** Adds an exported row to the index of records this batch creates (a repeated name becomes ambiguous). */
+export function addCreated(index: CreatedIndex, entry: CreatedEntry, stage: number): void {
+  for (const k of entry.keys) {
+    index.byKey.set(k, index.byKey.has(k) ? null : { value: entry.value, stage });
   }
 }
 

@@ -147,7 +147,8 @@ export function writeFastRow(sink: ByteSink, cur: BlockCursor, recipe: FastRecip
         const last = 3 * (run.cell + run.count - 1);
         const from = (sp[first] as number) - ((sp[first + 2] as number) & CELL_QUOTED);
         const to = (sp[last + 1] as number) + ((sp[last + 2] as number) & CELL_QUOTED);
-        sink.copy(cur.bytes, from, to);
+        if (sink.source !== cur.bytes) sink.load(cur.bytes);
+        sink.copySource(from, to);
         continue;
       }
     }

@@ -4,34 +4,27 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ByteSink } from './byte-sink';
+import { headerLineOf, PartFile, partSink, type CsvPart } from './part-file';
+import type { ByteSink } from './byte-sink';
 import { uploadLine } from './upload-csv';
 import type { UploadColumn } from './column-plan';
+
+export type { CsvPart } from './part-file';
 
 /** Zoho takes at most this many records per job. */
 export const MAX_ROWS_PER_JOB = 25_000;
 
-/** One finished part: its CSV, its rows and where each row's line starts. */
-export interface CsvPart {
-  base: string;
-  csvPath: string | null;
-  rowNos: number[];
-  /** Byte offset of each row's line; the header ends at offsets[0]. */
-  offsets: number[];
-  bytes: number;
+/** The name of part `n` (1-based) of a stream. */
+export function partBase(streamBase: string, n: number): string {
+  return `${streamBase}-part${String(n).padStart(2, '0')}`;
 }
-
-const FLUSH_AT = 1 << 20;
 
 /** Rows of one stream, cut into parts of at most MAX_ROWS_PER_JOB. */
 export class JobStream {
   readonly parts: CsvPart[] = [];
-  private current: CsvPart | null = null;
-  private fd: number | null = null;
-  /** Bytes of the open part not yet on disk (null in a dry run). */
+  private current: PartFile | null = null;
+  /** Where lines are built (null in a dry run). */
   private readonly sink: ByteSink | null;
-  /** Bytes of the open part already on disk. */
-  private flushed = 0;
   private readonly headerLine: string;
   private readonly quoted: boolean[];
 
@@ -42,17 +35,14 @@ export class JobStream {
     readonly stage: number,
     readonly columns: readonly UploadColumn[],
     /** Staging folder, or null for a dry run (rows are counted, not written). */
-    private readonly dir: string | null,
-    private readonly baseName: string,
+    readonly dir: string | null,
+    readonly baseName: string,
     private readonly onPart: (part: CsvPart) => void,
     private readonly maxRows = MAX_ROWS_PER_JOB,
   ) {
     this.quoted = columns.map((c) => c.multiselect);
-    this.headerLine = uploadLine(
-      columns.map((c) => c.header),
-      columns.map(() => false),
-    );
-    this.sink = dir === null ? null : new ByteSink(FLUSH_AT + (1 << 16));
+    this.headerLine = headerLineOf(columns);
+    this.sink = dir === null ? null : partSink();
   }
 
   /** Appends one row (cells in column order). */
@@ -68,22 +58,31 @@ export class JobStream {
    */
   beginRow(rowNo: number): ByteSink | null {
     let part = this.current;
-    if (part === null || part.rowNos.length >= this.maxRows) {
+    if (part === null || part.rows >= this.maxRows) {
       this.closePart();
-      part = this.openPart();
+      const base = partBase(this.baseName, this.parts.length + 1);
+      part = new PartFile(base, this.dir === null ? null : path.join(this.dir, `${base}.csv`), this.headerLine, this.sink);
+      this.current = part;
     }
-    part.rowNos.push(rowNo);
-    const sink = this.sink;
-    part.offsets.push(sink === null ? part.bytes : this.flushed + sink.len);
-    return sink;
+    return part.beginRow(rowNo);
   }
 
   /** Ends the row begun last. */
   endRow(): void {
-    const sink = this.sink;
-    if (sink === null) return;
-    (this.current as CsvPart).bytes = this.flushed + sink.len;
-    if (sink.len >= FLUSH_AT) this.flush();
+    this.current?.endRow();
+  }
+
+  /**
+   * Takes a part written elsewhere (a part thread) as this stream's next part; its number is
+   * the next one (call it in row order, with no part open here).
+   */
+  adopt(part: CsvPart): void {
+    this.parts.push(part);
+  }
+
+  /** The name the next part will have. */
+  nextPartBase(): string {
+    return partBase(this.baseName, this.parts.length + (this.current === null ? 1 : 2));
   }
 
   /** Ends the last part. */
@@ -93,42 +92,16 @@ export class JobStream {
 
   /** Closes any open file (after a failure). */
   abort(): void {
-    if (this.fd !== null) fs.closeSync(this.fd);
-    this.fd = null;
-  }
-
-  private openPart(): CsvPart {
-    const base = `${this.baseName}-part${String(this.parts.length + 1).padStart(2, '0')}`;
-    const csvPath = this.dir === null ? null : path.join(this.dir, `${base}.csv`);
-    const part: CsvPart = { base, csvPath, rowNos: [], offsets: [], bytes: Buffer.byteLength(this.headerLine) };
-    if (csvPath !== null && this.sink !== null) {
-      this.fd = fs.openSync(csvPath, 'w');
-      this.flushed = 0;
-      this.sink.len = 0;
-      this.sink.text(this.headerLine);
-    }
-    this.current = part;
-    return part;
-  }
-
-  private flush(): void {
-    const sink = this.sink;
-    if (this.fd === null || sink === null || sink.len === 0) return;
-    let at = 0;
-    while (at < sink.len) at += fs.writeSync(this.fd, sink.buf, at, sink.len - at);
-    this.flushed += sink.len;
-    sink.len = 0;
+    this.current?.abort();
   }
 
   private closePart(): void {
     const part = this.current;
     if (part === null) return;
-    this.flush();
-    if (this.fd !== null) fs.closeSync(this.fd);
-    this.fd = null;
     this.current = null;
-    this.parts.push(part);
-    this.onPart(part);
+    const done = part.close();
+    this.parts.push(done);
+    this.onPart(done);
   }
 }
 

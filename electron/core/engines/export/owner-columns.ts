@@ -13,7 +13,8 @@ import type { JobContext } from '../replica-load/load-types';
 import { droppedUserFields, stillUserIds, unresolvedUserPlans, type BatchExportPlan } from './batch-source';
 import { BlockCursor } from './block-cursor';
 import { blockPages } from './block-pages';
-import { CANCELLED_EXPORT, cursorDelimiter } from './export-rows';
+import { CANCELLED_EXPORT } from './export-rows';
+import { cursorDelimiter } from './row-writer';
 import { storedRow } from './fast-rows';
 
 /** The user columns to leave out of one batch's upload, with why. */

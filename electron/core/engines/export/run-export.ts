@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../../shared/ipc/errors';
-import { openWorkspaceDb } from '../../db/open';
+import { openWorkspaceDb, type Db } from '../../db/open';
 import { BatchRepo } from '../../db/repos/batch-repo';
 import { ExportRepo } from '../../db/repos/export-repo';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
@@ -15,8 +15,6 @@ import { rowContext } from '../batch/compute-row';
 import { replicaLookup } from '../batch/replica-lookup';
 import { loadUserDirectory } from '../users/user-directory';
 import type { JobContext } from '../replica-load/load-types';
-import { ZipPool } from '../zip/zip-pool';
-import type { WrittenZip } from '../zip/zip-writer';
 import type { BatchMapping } from '../../../../shared/domain/batch';
 import { LOOKUP_TYPES, type FieldMeta } from '../../../../shared/domain/field-meta';
 import { checkFindBy, columnsFor, dependentFields, targetFindBy, type BatchExportPlan, type CreatedIndex } from './batch-source';
@@ -24,21 +22,28 @@ import { exportBatchRows } from './export-rows';
 import { userFieldsToDrop } from './owner-columns';
 import { checkExportFolder, commitStaging, dropStaging, makeStaging } from './export-folder';
 import type { ExportOutcome, ExportWorkerJob, PlannedBatch } from './export-types';
-import { JobStream, splitPart, type CsvPart } from './job-stream';
-import { assemblePlan, type FinishedPart } from './assemble-plan';
+import { JobStream } from './job-stream';
+import { assemblePlan } from './assemble-plan';
+import { PartJobs } from './part-jobs';
+import { PartPool } from './part-pool';
 import { jobJsonText } from './job-json';
 import { manifestSummaryCsv, manifestText, moduleRank, readmeText } from './manifest';
 
 /** Zoho refuses a ZIP over 25 MB; the stricter reading (10^6 bytes) is the limit we keep. */
 export const MAX_ZIP_BYTES = 25_000_000;
-/** A too-big part is cut to this share of the limit (by its measured size), then measured again. */
-const SPLIT_TARGET = 0.9;
 
 /** Runs the export or its dry run. */
 export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipBytes = MAX_ZIP_BYTES): Promise<ExportOutcome> {
-  const db = openWorkspaceDb(job.dbPath, { create: false, migrate: false, nativeBinding: job.nativeBinding });
+  // The part threads start first: they boot while this thread plans the export.
+  const pool: PartPool | null = job.write ? new PartPool(job.workerPath, 2) : null;
+  let db: Db;
+  try {
+    db = openWorkspaceDb(job.dbPath, { create: false, migrate: false, nativeBinding: job.nativeBinding });
+  } catch (err) {
+    await pool?.close();
+    throw err;
+  }
   let staging: string | null = null;
-  let pool: ZipPool | null = null;
   const streams: JobStream[] = [];
   try {
     const batches = new BatchRepo(db);
@@ -84,18 +89,9 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
       const folder = job.folder as string;
       checkExportFolder(folder);
       staging = makeStaging(folder);
-      pool = new ZipPool(job.workerPath, 2);
     }
     const mtime = new Date(Math.max(...plans.map((p) => Date.parse(p.record.createdAt)).filter((t) => Number.isFinite(t)), Date.UTC(2020, 0, 1))).toISOString();
-    const zipped: Promise<FinishedPart[]>[] = [];
-    const compress = (s: JobStream, part: CsvPart): void => {
-      if (!pool || !staging) return;
-      const done = compressFitting(pool, staging, part, mtime, maxZipBytes).then((list) => list.map((x) => ({ ...x, stream: s })));
-      // Awaited together at the end; if the export stops first, a failure here is not unhandled.
-      done.catch(() => undefined);
-      zipped.push(done);
-    };
-    const dryParts: FinishedPart[] = [];
+    const parts = new PartJobs({ pool, staging, dbPath: job.dbPath, nativeBinding: job.nativeBinding, mtime, limit: maxZipBytes, ctx });
     const batchSummaries: PlannedBatch[] = [];
 
     for (const p of prepared) {
@@ -110,9 +106,7 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
           stageCount.set(stage, n);
           const columns = columnsFor(p, via).columns;
           const base = `${b.module}-batch${b.id}-stage${stage}${n > 1 ? `-${String.fromCharCode(96 + n)}` : ''}`;
-          const stream: JobStream = new JobStream(key, b.id, b.module, stage, columns, staging, base, (part) =>
-            job.write ? compress(stream, part) : dryParts.push({ part, stream, zip: null }),
-          );
+          const stream: JobStream = new JobStream(key, b.id, b.module, stage, columns, staging, base, (part) => parts.compress(stream, part));
           s = stream;
           byKey.set(key, s);
           streams.push(s);
@@ -124,9 +118,11 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
         batches,
         state: exportsRepo,
         ctx,
-        phase: job.write ? 'writing' : 'checking',
+        phase: 'checking',
+        progress: !job.write,
         streamFor,
         ownIndex: created.get(b.module)?.batch === b.id ? (created.get(b.module) as CreatedIndex) : null,
+        onPlainPart: (rowNos) => parts.plainPart(streamFor(1, []), p, rowNos),
       });
       for (const s of byKey.values()) s.end();
       batchSummaries.push({
@@ -148,7 +144,7 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
       });
     }
 
-    const finished = job.write ? (await Promise.all(zipped)).flat() : dryParts;
+    const finished = await parts.finished();
     const { plan, manifest } = assemblePlan({ job, prepared, parts: finished, batches: batchSummaries });
     if (!job.write || !staging || !manifest) {
       return { plan, manifest: null };
@@ -194,26 +190,4 @@ function lookupTargets(batches: { mapping: BatchMapping; fields: readonly FieldM
     }
   }
   return out;
-}
-
-/**
- * Zips a part and measures it; a ZIP over the limit is cut by rows in proportion to its
- * measured size and each half measured again, so every ZIP handed on fits.
- */
-async function compressFitting(pool: ZipPool, staging: string, part: CsvPart, mtime: string, limit: number): Promise<Omit<FinishedPart, 'stream'>[]> {
-  const zipName = `${part.base}.zip`;
-  const zipPath = path.join(staging, zipName);
-  const written: WrittenZip = await pool.zip({ sourceFile: part.csvPath as string, entryName: `${part.base}.csv`, zipPath, mtime });
-  if (written.bytes <= limit || part.rowNos.length < 2) {
-    if (written.bytes > limit) {
-      throw new AppError('ZIP_TOO_LARGE', `Row ${part.rowNos[0] ?? 0} alone compresses to more than ${limit} bytes; Zoho refuses ZIPs over 25 MB.`);
-    }
-    fs.rmSync(part.csvPath as string, { force: true });
-    return [{ part, zip: { name: zipName, ...written } }];
-  }
-  fs.rmSync(zipPath, { force: true });
-  const first = Math.max(1, Math.min(part.rowNos.length - 1, Math.floor((part.rowNos.length * limit * SPLIT_TARGET) / written.bytes)));
-  const [a, b] = splitPart(part, first);
-  const [x, y] = await Promise.all([compressFitting(pool, staging, a, mtime, limit), compressFitting(pool, staging, b, mtime, limit)]);
-  return [...x, ...y];
 }

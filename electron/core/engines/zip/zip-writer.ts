@@ -90,3 +90,16 @@ export async function zipSingleFile(sourceFile: string, entryName: string, zipPa
   await pipeline(zip.outputStream, tally, fs.createWriteStream(zipPath));
   return { bytes: tally.bytes, sha256: tally.digest(), entryBytes: size, entrySha256: entryHash.digest('hex') };
 }
+
+/**
+ * Zips `content` (held in memory) as the single entry `entryName` into `zipPath`: one DEFLATE
+ * call instead of a stream of chunks, and the sizes go in the local header.
+ */
+export async function zipBuffer(content: Buffer, entryName: string, zipPath: string, opts: ZipWriteOptions): Promise<WrittenZip> {
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(content, entryName, { mtime: opts.mtime, mode: 0o100644, compressionLevel: opts.level ?? 6 });
+  zip.end();
+  const tally = new Tally(opts.cancelled);
+  await pipeline(zip.outputStream, tally, fs.createWriteStream(zipPath));
+  return { bytes: tally.bytes, sha256: tally.digest(), entryBytes: content.length, entrySha256: crypto.createHash('sha256').update(content).digest('hex') };
+}
