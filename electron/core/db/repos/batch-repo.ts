@@ -10,6 +10,7 @@
  * short and a long row keeps its extra cells.
  */
 import { AppError } from '../../../../shared/ipc/errors';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open';
 import { isBlankRow } from '../../engines/csv/csv-batch-sink';
 import type { TokenBatch } from '../../engines/csv/csv-tokenizer';
@@ -111,6 +112,8 @@ function toInfo(r: BatchDbRow): BatchRecord {
 
 /** Repository of import batches and their source rows. */
 export class BatchRepo {
+  private readonly scans = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
 
   /**
@@ -280,10 +283,7 @@ export class BatchRepo {
 
   /** Up to `limit` blocks after block `afterBlockNo`: where their rows are, without the rows. */
   blockIndex(id: number, afterBlockNo: number, limit: number): BlockIndexEntry[] {
-    const b = this.require(id);
-    return this.db
-      .prepare(`SELECT block_no AS blockNo, first_row AS firstRow, last_row AS lastRow, row_count AS rowCount FROM ${b.table} WHERE block_no > ? ORDER BY block_no LIMIT ?`)
-      .all(afterBlockNo, limit) as BlockIndexEntry[];
+    return this.scanStatement(id, 'index').all(afterBlockNo, limit) as BlockIndexEntry[];
   }
 
   /**
@@ -292,10 +292,23 @@ export class BatchRepo {
    * last_row grows with block_no, so its index gives block order without a scan from the start.
    */
   blocksAfter(id: number, afterRowNo: number, limit: number): RawBlock[] {
-    const b = this.require(id);
-    return this.db
-      .prepare(`SELECT fmt, CAST(data AS BLOB) AS bytes, first_row AS firstRow, last_row AS lastRow FROM ${b.table} WHERE last_row > ? ORDER BY last_row LIMIT ?`)
-      .all(afterRowNo, limit) as RawBlock[];
+    return this.scanStatement(id, 'blocks').all(afterRowNo, limit) as RawBlock[];
+  }
+
+  /** The statements of a whole-batch read, prepared once per batch (they run once per page). */
+  private scanStatement(id: number, kind: 'index' | 'blocks'): Statement {
+    const key = `${id}|${kind}`;
+    let s = this.scans.get(key);
+    if (!s) {
+      const { table } = this.require(id);
+      s = this.db.prepare(
+        kind === 'index'
+          ? `SELECT block_no AS blockNo, first_row AS firstRow, last_row AS lastRow, row_count AS rowCount FROM ${table} WHERE block_no > ? ORDER BY block_no LIMIT ?`
+          : `SELECT fmt, CAST(data AS BLOB) AS bytes, first_row AS firstRow, last_row AS lastRow FROM ${table} WHERE last_row > ? ORDER BY last_row LIMIT ?`,
+      );
+      this.scans.set(key, s);
+    }
+    return s;
   }
 
   /** The rows with these numbers, in the order asked; numbers with no row are left out. */

@@ -2,6 +2,7 @@
  * SQL for exports: the history, their jobs, and the result rows loaded back.
  */
 import type { Issue } from '../../../../shared/domain/batch';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open';
 
 /** One export as the history lists it. */
@@ -72,7 +73,19 @@ const JOB_COLUMNS = `export_id AS exportId, job_no AS job, batch_id AS batch, mo
 
 /** Repository of exports and their results. */
 export class ExportRepo {
+  /** Statements the export runs once per page of a batch, prepared once. */
+  private readonly prepared = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  private stmt(sql: string): Statement {
+    let s = this.prepared.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.prepared.set(sql, s);
+    }
+    return s;
+  }
 
   /** Registers an export before its files are written, so its id can go into the manifest. */
   begin(e: { createdAt: string; folder: string; operation: string; apiVersion: string; batches: number[] }): number {
@@ -198,17 +211,15 @@ export class ExportRepo {
    */
   pageState(batch: number, from: number, to: number): { issues: Map<number, Issue[]>; excluded: Set<number>; edits: Map<number, Map<string, string>> } {
     const issues = new Map<number, Issue[]>();
-    for (const i of this.db
-      .prepare(
-        'SELECT row_no AS row, col AS "column", field, code, message, severity FROM batch_issues WHERE batch_id = ? AND row_no BETWEEN ? AND ? ORDER BY row_no, rowid',
-      )
-      .iterate(batch, from, to) as IterableIterator<Issue>) {
+    for (const i of this.stmt(
+      'SELECT row_no AS row, col AS "column", field, code, message, severity FROM batch_issues WHERE batch_id = ? AND row_no BETWEEN ? AND ? ORDER BY row_no, rowid',
+    ).iterate(batch, from, to) as IterableIterator<Issue>) {
       const list = issues.get(i.row);
       if (list) list.push({ ...i });
       else issues.set(i.row, [{ ...i }]);
     }
     const excluded = new Set(
-      (this.db.prepare('SELECT row_no AS r FROM batch_excluded WHERE batch_id = ? AND row_no BETWEEN ? AND ?').all(batch, from, to) as { r: number }[]).map((x) => x.r),
+      (this.stmt('SELECT row_no AS r FROM batch_excluded WHERE batch_id = ? AND row_no BETWEEN ? AND ?').all(batch, from, to) as { r: number }[]).map((x) => x.r),
     );
     return { issues, excluded, edits: this.editsBetween(batch, from, to) };
   }
@@ -216,9 +227,11 @@ export class ExportRepo {
   /** The user's edits of rows in [from, to], by row and field. */
   editsBetween(batch: number, from: number, to: number): Map<number, Map<string, string>> {
     const edits = new Map<number, Map<string, string>>();
-    for (const e of this.db
-      .prepare('SELECT row_no AS row, field, value FROM batch_edits WHERE batch_id = ? AND row_no BETWEEN ? AND ?')
-      .iterate(batch, from, to) as IterableIterator<{ row: number; field: string; value: string }>) {
+    for (const e of this.stmt('SELECT row_no AS row, field, value FROM batch_edits WHERE batch_id = ? AND row_no BETWEEN ? AND ?').iterate(batch, from, to) as IterableIterator<{
+      row: number;
+      field: string;
+      value: string;
+    }>) {
       const m = edits.get(e.row) ?? new Map<string, string>();
       m.set(e.field, e.value);
       edits.set(e.row, m);

@@ -117,7 +117,18 @@ export async function exportBatchRows(input: RowPassInput): Promise<RowPass> {
       fates.set(r.rowNo, decide(r, page.issues.get(r.rowNo) ?? [], page.edits.get(r.rowNo)));
     }
 
-    for (const r of stored) {
+    if (verdict.size === 0 && !ownIndex) {
+      // The usual page: every stored row is plain.
+      for (const r of stored) {
+        plain.push(r);
+        if (plain.length === MAX_ROWS_PER_JOB) {
+          input.onPlainPart(plain);
+          plain = [];
+        }
+      }
+      exported += stored.length;
+    }
+    for (const r of verdict.size === 0 && !ownIndex ? [] : stored) {
       const v = verdict.size === 0 ? undefined : verdict.get(r);
       if (v === 'values') {
         const fate = fates.get(r);
