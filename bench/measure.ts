@@ -36,9 +36,9 @@ export function timed(cmd: string, args: string[], opts: { cwd?: string; env?: N
       resolve({
         ms,
         peakMiB: m?.[1] ? Number(m[1]) / 1024 : null,
-        cpuS: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
+        cpuS: cpu?.[1] && cpu[2] ? Number(cpu[1]) + Number(cpu[2]) : null,
         stdout,
-        stderr: stderr.replace(/__PEAK_KB__=\d+( __CPU__=[\d.+]+)?\n?/, ''),
+        stderr: stderr.replace(/__PEAK_KB__=\d+( __CPU__=[\d.]+\+[\d.]+)?\n?/, ''),
         code: code ?? -1,
       });
     });

@@ -8,7 +8,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other `--x` is a switch. */
-const VALUE_FLAGS = new Set(['--workspace', '--module', '--template', '--against', '--operation', '--find-by', '--out', '--batch', '--encoding', '--delimiter']);
+const VALUE_FLAGS = new Set(['--workspace', '--module', '--template', '--against', '--operation', '--find-by', '--out', '--batch', '--encoding', '--delimiter', '--api-version', '--callback-url', '--ignore-empty', '--export']);
 
 export class UsageError extends Error {}
 

@@ -7,6 +7,7 @@ import type { Core } from '../core/app';
 import { parseTemplate, templateToMapping } from '../core/engines/mapping/template-format';
 import { UsageError, type ParsedArgs } from './args';
 import { dedupeCommand } from './dedupe-command';
+import { exportCommands } from './export-commands';
 
 export interface CommandResult {
   /** The `--json` object. */
@@ -35,6 +36,16 @@ Commands:
                                        find the batch's rows already in the replica (Zoho's
                                        rules, then fuzzy matching) and twice in the file;
                                        --exact: Zoho's own rules only
+  export BATCH[,BATCH…] --operation insert|update|upsert [--find-by FIELD] --out DIR
+         [--api-version v2|v8] [--callback-url URL] [--ignore-empty true|false]
+                                       write Bulk Write ZIPs, one job JSON each, a manifest
+                                       and README.txt into DIR (created, or replaced when it
+                                       holds an earlier export)
+  results load FILE [--batch BATCH] [--export EXPORT]
+                                       read a Bulk Write result ZIP or CSV back: new ids into
+                                       the replica, refused rows with Zoho's codes (the newest
+                                       matching export, unless --export names one)
+  results retry EXPORT [--batch BATCH] a new batch of the rows Zoho refused in an export
 
 Options:
   --workspace FILE   workspace file (default: PREFLIGHT_WORKSPACE, else the app-data folder)
@@ -303,4 +314,5 @@ export const COMMANDS: Record<string, Command> = {
       text: entries.length === 0 ? ['The replica is empty.'] : entries.map(([m, n]) => `${m}: ${n}`),
     };
   },
+  ...exportCommands(call),
 };

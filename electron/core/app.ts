@@ -17,6 +17,9 @@ import { importHandlers } from './handlers/import-handlers';
 import { templateHandlers } from './handlers/template-handlers';
 import { usersHandlers } from './handlers/users-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
+import { exportHandlers } from './handlers/export-handlers';
+import type { ExportOutcome } from './engines/export/export-types';
+import type { ResultsLoadOutcome } from './engines/export/run-results-load';
 import type { FieldMeta } from '../../shared/domain/field-meta';
 import type { BatchImportResult } from './engines/import/run-batch-import';
 import type { DedupeRunSummary } from './engines/dedupe/run-dedupe';
@@ -82,6 +85,21 @@ export function createCore(options: CoreOptions): Core {
         );
         return result as DedupeRunSummary;
       },
+      exportJobs: {
+        async run(req, jobId) {
+          const id = jobId ?? `export_${process.pid}_${(jobSeq += 1)}`;
+          const payload = { dbPath: session.path, nativeBinding: options.nativeBinding, workerPath: options.workerPath, ...req };
+          const result = await jobs.run(id, { kind: 'export.run', payload }, (p) => events.emit('job.progress', { jobId: id, kind: 'export.run', ...p }));
+          return result as ExportOutcome;
+        },
+        async loadResult(req, jobId) {
+          const id = jobId ?? `results_${process.pid}_${(jobSeq += 1)}`;
+          const payload = { dbPath: session.path, nativeBinding: options.nativeBinding, ...req };
+          const result = await jobs.run(id, { kind: 'results.load', payload }, (p) => events.emit('job.progress', { jobId: id, kind: 'results.load', ...p }));
+          return result as ResultsLoadOutcome;
+        },
+        validate: (batchId, fields, jobId) => validateBatch(jobId ?? `validate_${process.pid}_${(jobSeq += 1)}`, batchId, fields),
+      },
     });
 
   let session = open(options.workspacePath, options.workspaceIsDefault, true);
@@ -144,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
     ...templateHandlers(ctx),
     ...usersHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...exportHandlers(ctx),
     ...options.platformHandlers,
   };
 

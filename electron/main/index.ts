@@ -10,6 +10,7 @@ import { createCore, type Core } from '../core/app';
 import { defaultAppDataDir, resolveWorkspacePath } from '../core/paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { dialogHandlers } from './dialogs';
+import { shellHandlers } from './shell-handlers';
 import { attachIpc } from './ipc';
 import { guardAllWebContents, hardenSession } from './security';
 import { argValue, describeStartupError, electronNativeBinding } from './startup';
@@ -63,7 +64,7 @@ function start(): void {
     workerPath: path.join(__dirname, 'worker.js'),
     nativeBinding: electronNativeBinding(__dirname, process.versions.electron),
     version: app.getVersion(),
-    platformHandlers: dialogHandlers(() => mainWindow),
+    platformHandlers: { ...dialogHandlers(() => mainWindow), ...shellHandlers() },
   });
   attachIpc(core, () => mainWindow);
   openWindow();

@@ -158,6 +158,11 @@ declare module 'electron' {
     exposeInMainWorld(apiKey: string, api: unknown): void;
   }
 
+  interface Shell {
+    /** Opens a path in the desktop's file manager; resolves with an error message, '' on success. */
+    openPath(path: string): Promise<string>;
+  }
+
   export const app: App;
   export const dialog: Dialog;
   export const protocol: Protocol;
@@ -165,6 +170,7 @@ declare module 'electron' {
   export const ipcMain: IpcMain;
   export const ipcRenderer: IpcRenderer;
   export const contextBridge: ContextBridge;
+  export const shell: Shell;
   export { BrowserWindow };
   export type { Event, FileFilter, IpcMainInvokeEvent, IpcRendererEvent, Session, WebContents };
 }

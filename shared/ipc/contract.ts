@@ -21,6 +21,7 @@ import {
 import { BatchMappingSchema, BatchSummarySchema, IssueSchema, SuggestionSchema } from './batch-schemas';
 import { UsersLoadResult } from './users-schemas';
 import { ReviewDecisionSchema, reviewChannels } from './review-schemas';
+import { ExportHistoryItemSchema, ExportOptionsSchema, ExportPlanSchema, ResultsLoadSchema, ZohoRowResultSchema } from './export-schemas';
 
 const BatchId = z.number().int().min(1);
 const EncodingChoice = z.enum(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
@@ -178,6 +179,8 @@ export const contract = {
           decision: ReviewDecisionSchema.nullable(),
           /** The name of what the decision merges into (a record, or the surviving row), else null. */
           decisionTitle: z.string().nullable(),
+          /** What Zoho's Bulk Write result said of this row, once a result was loaded back. */
+          zoho: ZohoRowResultSchema.nullable().optional(),
         }),
       ),
     }),
@@ -270,6 +273,40 @@ export const contract = {
     res: z.object({ path: z.string().nullable() }),
   },
   ...reviewChannels,
+  /** The dry run of an export: per job what it holds, and what is left out and why. */
+  'export.preview': {
+    req: ExportOptionsSchema.extend({ jobId: JobId.optional() }).strict(),
+    res: ExportPlanSchema,
+  },
+  /** Writes the ZIPs, job JSONs, manifest and README into `folder` (created; a previous export there is replaced). */
+  'export.run': {
+    req: ExportOptionsSchema.extend({ folder: z.string().min(1).max(4096), jobId: JobId.optional() }).strict(),
+    res: z.object({ export: z.number().int(), folder: z.string(), manifest: z.string(), plan: ExportPlanSchema }),
+  },
+  'export.history': {
+    req: Empty,
+    res: z.object({ exports: z.array(ExportHistoryItemSchema) }),
+  },
+  /** A folder name for a new export of these batches, beside the workspace. */
+  'export.suggestFolder': {
+    req: z.object({ batches: z.array(BatchId).min(1).max(50) }).strict(),
+    res: z.object({ folder: z.string() }),
+  },
+  /** Shows the folder in the file manager (the Electron window only; elsewhere opened is false). */
+  'export.openFolder': {
+    req: z.object({ folder: z.string().min(1).max(4096) }).strict(),
+    res: z.object({ opened: z.boolean() }),
+  },
+  /** Loads a Bulk Write result (ZIP or CSV) back: ids into the replica, refused rows with their codes. */
+  'results.load': {
+    req: z.object({ source: FileSource, batch: BatchId.nullable(), export: z.number().int().min(1).nullable(), jobId: JobId.optional() }).strict(),
+    res: ResultsLoadSchema,
+  },
+  /** Builds a retry batch of the rows Zoho refused in an export (per source batch). */
+  'results.retry': {
+    req: z.object({ export: z.number().int().min(1), batch: BatchId.nullable(), jobId: JobId.optional() }).strict(),
+    res: z.object({ batches: z.array(z.object({ batch: z.number().int(), from: z.number().int(), rows: z.number().int() })), retryLists: z.array(z.string()) }),
+  },
 } as const;
 
 export type Contract = typeof contract;

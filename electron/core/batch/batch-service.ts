@@ -15,6 +15,7 @@ import { BatchRepo, type BatchRecord, type StoredRow } from '../db/repos/batch-r
 import { BatchStateRepo } from '../db/repos/batch-state-repo';
 import { JournalRepo } from '../db/repos/journal-repo';
 import { ReplicaRepo } from '../db/repos/replica-repo';
+import { ExportRepo } from '../db/repos/export-repo';
 import { TemplateRepo } from '../db/repos/template-repo';
 import { computeRow, rowContext, sourceOf, type LookupResolver, type RowContext } from '../engines/batch/compute-row';
 import { replicaLookup } from '../engines/batch/replica-lookup';
@@ -38,6 +39,11 @@ const SUMMARY_ISSUES = 1000;
 const DATE_SAMPLE_ROWS = 500;
 
 type Change = JournalChange;
+
+/** A stored Bulk Write result of a row, as the grid shows it. */
+function zohoResult(r: { status: string; recordId: string | null; errors: string } | undefined): Res<'batch.rows'>['rows'][number]['zoho'] {
+  return r ? { status: r.status, recordId: r.recordId, errors: JSON.parse(r.errors) as { code: string; columns: string[] }[] } : null;
+}
 
 /** Batch operations bound to one workspace connection. */
 export class BatchService {
@@ -280,6 +286,7 @@ export class BatchService {
     const excluded = this.state.excludedAmong(batchId, numbers);
     const decisions = this.review.decisionsOfRows(batchId, numbers);
     const titles = decisionTitles({ replica: this.replica, dedupe: this.dedupe }, batchId, decisions);
+    const zoho = new ExportRepo(this.db).resultsOfRows(batchId, numbers);
     const ctx = this.context(b, true);
     return {
       total,
@@ -297,6 +304,7 @@ export class BatchService {
           issues: issues.get(r.rowNo) ?? [],
           decision: decisions.get(r.rowNo) ?? null,
           decisionTitle: titles.get(r.rowNo) ?? null,
+          zoho: zohoResult(zoho.get(r.rowNo)),
         };
       }),
     };

@@ -12,6 +12,9 @@ import { runUsersLoad } from '../engines/users/run-users-load';
 import { runDedupe } from '../engines/dedupe/run-dedupe';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
+import { runExport } from '../engines/export/run-export';
+import { runResultsLoad } from '../engines/export/run-results-load';
+import { isPartThreadStart, runPartThread } from '../engines/export/part-thread';
 import { isCheckpointerStart, runCheckpointer } from '../engines/replica-load/wal-checkpointer';
 import { isBinderStart, runBinder } from '../engines/replica-load/replica-binder';
 import type { JobContext } from '../engines/replica-load/load-types';
@@ -49,19 +52,24 @@ async function run(job: WorkerJob): Promise<unknown> {
       return runUsersLoad(job.payload, ctx);
     case 'dedupe.run':
       return runDedupe(job.payload, ctx);
+    case 'export.run':
+      return runExport(job.payload, ctx);
+    case 'results.load':
+      return runResultsLoad(job.payload, ctx);
     default:
       throw new Error('unknown job');
   }
 }
 
-// One bundle, two roles: a job runner, and the CSV parser thread a job starts beside it.
+// One bundle, several roles: a job runner, and the threads a job starts beside it (CSV parser, export part thread, checkpointer, binder).
 if (isCsvParserStart(workerData)) {
   void runCsvParserThread(workerData, port);
+} else if (isPartThreadStart(workerData)) {
+  runPartThread(port);
 } else if (isCheckpointerStart(workerData)) {
-  // A third: the WAL checkpointer a replica load starts beside it.
   runCheckpointer(workerData, port);
 } else if (isBinderStart(workerData)) {
-  // A fourth: the record binder a replica load starts beside it (it starts its own parser).
+  // The binder starts its own parser.
   void runBinder(workerData, port);
 } else {
   port.on('message', onJobMessage);

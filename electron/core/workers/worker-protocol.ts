@@ -9,6 +9,8 @@ import type { BatchReplaceJob } from '../engines/batch/run-batch-replace';
 import type { ErrorReportJob } from '../engines/batch/run-error-report';
 import type { UsersLoadJob } from '../engines/users/run-users-load';
 import type { DedupeRunJob } from '../engines/dedupe/run-dedupe';
+import type { ExportWorkerJob } from '../engines/export/export-types';
+import type { ResultsLoadJob } from '../engines/export/run-results-load';
 
 export type WorkerJob =
   | { kind: 'replica.load'; payload: ReplicaLoadJob }
@@ -17,7 +19,9 @@ export type WorkerJob =
   | { kind: 'batch.replace'; payload: BatchReplaceJob }
   | { kind: 'batch.errorReport'; payload: ErrorReportJob }
   | { kind: 'users.load'; payload: UsersLoadJob }
-  | { kind: 'dedupe.run'; payload: DedupeRunJob };
+  | { kind: 'dedupe.run'; payload: DedupeRunJob }
+  | { kind: 'export.run'; payload: ExportWorkerJob }
+  | { kind: 'results.load'; payload: ResultsLoadJob };
 
 /**
  * `cancel` is a shared flag rather than only a message: a job busy draining its parser's

@@ -12,6 +12,7 @@ import { ReplicaStageRepo } from '../db/repos/replica-stage-repo';
 import { MetadataService } from '../metadata/metadata-service';
 import { ReplicaView } from '../replica/replica-view';
 import { BatchService } from '../batch/batch-service';
+import { ExportService, type ExportJobs } from '../export/export-service';
 import { processRunning } from './process-running';
 import { ReviewService, type DedupeJobRunner } from '../review/review-service';
 
@@ -24,6 +25,7 @@ export class WorkspaceSession {
   readonly replicaView: ReplicaView;
   readonly batches: BatchService;
   readonly review: ReviewService;
+  readonly exports: ExportService;
 
   constructor(
     readonly path: string,
@@ -37,6 +39,8 @@ export class WorkspaceSession {
       batchJobs: BatchJobs;
       /** The dedupe pass in a worker; the core's job runner provides it. */
       dedupeJob: DedupeJobRunner;
+      /** Export and result loading in workers; the core's job runner provides them. */
+      exportJobs: ExportJobs;
     },
   ) {
     this.db = openWorkspaceDb(path, { create: opts.create, nativeBinding: opts.nativeBinding });
@@ -51,6 +55,7 @@ export class WorkspaceSession {
     this.replicaView = new ReplicaView(this.replicaRepo, fieldsOf);
     this.batches = new BatchService(this.db, fieldsOf, opts.now, opts.batchJobs);
     this.review = new ReviewService(this.db, this.batches, (m) => this.metadata.find(m)?.fields ?? null, opts.now, opts.dedupeJob);
+    this.exports = new ExportService(this.db, fieldsOf, opts.now, opts.exportJobs);
   }
 
   info(): { path: string; schemaVersion: number; isDefault: boolean } {

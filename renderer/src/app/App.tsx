@@ -9,6 +9,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { BatchView } from '../features/import/BatchView';
+import { ExportView } from '../features/export/ExportView';
 import { ImportView } from '../features/import/ImportView';
 import { DedupeProgress } from '../features/review/DedupeProgress';
 import { ReviewView } from '../features/review/ReviewView';
@@ -87,6 +88,8 @@ export function App(): ReactNode {
     main = <BatchView key={view.batch} />;
   } else if (view.kind === 'review') {
     main = <ReviewView key={view.batch} batch={view.batch} />;
+  } else if (view.kind === 'export') {
+    main = <ExportView />;
   } else if (selected !== null) {
     main = <ModuleView key={`${loadedPath ?? ''}\u0000${selected}`} module={selected} />;
   } else if (modulesStatus === 'ready') {

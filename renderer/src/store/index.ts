@@ -10,6 +10,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Client } from '../api/client';
 import { createBatchSlice } from './batch-slice';
 import { createDedupeSlice } from './dedupe-slice';
+import { createExportSlice } from './export-slice';
 import { createGridSlice } from './grid-slice';
 import { createImportSlice } from './import-slice';
 import { createLoadSlice } from './load-slice';
@@ -40,6 +41,7 @@ export function createAppStore(client: Client): AppStore {
     ...createTemplateSlice(client)(...a),
     ...createReviewSlice(client)(...a),
     ...createDedupeSlice(client)(...a),
+    ...createExportSlice(client)(...a),
   }));
   return Object.assign(store, { transportKind: client.kind });
 }

@@ -1,11 +1,11 @@
 /**
- * Which screen the main area shows: the replica browser, the import screen, a batch or its
- * duplicate review.
+ * Which screen the main area shows: the replica browser, the import screen, a batch, its
+ * duplicate review or the export.
  */
 import type { SliceCreator } from './types';
 
 /** The main area's screen. */
-export type View = { kind: 'replica' } | { kind: 'import' } | { kind: 'batch'; batch: number } | { kind: 'review'; batch: number };
+export type View = { kind: 'replica' } | { kind: 'import' } | { kind: 'batch'; batch: number } | { kind: 'review'; batch: number } | { kind: 'export' };
 
 /** State and actions for switching screens. */
 export interface NavSlice {

@@ -32,6 +32,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
         get().onImportProgress(p);
         get().onBatchProgress(p);
         get().onDedupeProgress(p);
+        get().onExportProgress(p);
       }),
     ];
     void get().reloadAll();

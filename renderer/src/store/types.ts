@@ -11,6 +11,7 @@ import type { EventPayload } from '../../../shared/ipc/events';
 import type { Client } from '../api/client';
 import type { BatchSlice } from './batch-slice';
 import type { DedupeSlice } from './dedupe-slice';
+import type { ExportSlice } from './export-slice';
 import type { GridSlice } from './grid-slice';
 import type { ImportSlice } from './import-slice';
 import type { LoadSlice } from './load-slice';
@@ -87,7 +88,8 @@ export type AppState = WorkspaceSlice &
   BatchSlice &
   TemplateSlice &
   ReviewSlice &
-  DedupeSlice;
+  DedupeSlice &
+  ExportSlice;
 
 /** How every slice is written: given the client, a zustand slice over the whole state. */
 export type SliceCreator<T> = (client: Client) => StateCreator<AppState, [], [], T>;

@@ -10,6 +10,7 @@
  * short and a long row keeps its extra cells.
  */
 import { AppError } from '../../../../shared/ipc/errors';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open';
 import { isBlankRow } from '../../engines/csv/csv-batch-sink';
 import type { TokenBatch } from '../../engines/csv/csv-tokenizer';
@@ -47,6 +48,24 @@ export interface StoredRow {
   width: number | null;
   /** Cells beyond the header's width, else null. */
   extra: string[] | null;
+}
+
+/** Where a stored block's rows are: its first and last row numbers and how many rows it stores. */
+export interface BlockIndexEntry {
+  blockNo: number;
+  firstRow: number;
+  lastRow: number;
+  /** Fewer than lastRow - firstRow + 1 when blank lines sit between its rows. */
+  rowCount: number;
+}
+
+/** A stored block as bytes (`decodeRawBlock` turns it into rows). */
+export interface RawBlock {
+  fmt: number;
+  /** The block's text as UTF-8. */
+  bytes: Buffer;
+  firstRow: number;
+  lastRow: number;
 }
 
 /** Writes the rows of one batch table, in file order; call `flush` after the last batch. */
@@ -93,6 +112,8 @@ function toInfo(r: BatchDbRow): BatchRecord {
 
 /** Repository of import batches and their source rows. */
 export class BatchRepo {
+  private readonly scans = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
 
   /**
@@ -260,6 +281,36 @@ export class BatchRepo {
     return out;
   }
 
+  /** Up to `limit` blocks after block `afterBlockNo`: where their rows are, without the rows. */
+  blockIndex(id: number, afterBlockNo: number, limit: number): BlockIndexEntry[] {
+    return this.scanStatement(id, 'index').all(afterBlockNo, limit) as BlockIndexEntry[];
+  }
+
+  /**
+   * Up to `limit` stored blocks whose rows come after row number `afterRowNo`, as their UTF-8
+   * bytes (the export copies untouched cells straight from them; see engines/export/block-cursor).
+   * last_row grows with block_no, so its index gives block order without a scan from the start.
+   */
+  blocksAfter(id: number, afterRowNo: number, limit: number): RawBlock[] {
+    return this.scanStatement(id, 'blocks').all(afterRowNo, limit) as RawBlock[];
+  }
+
+  /** The statements of a whole-batch read, prepared once per batch (they run once per page). */
+  private scanStatement(id: number, kind: 'index' | 'blocks'): Statement {
+    const key = `${id}|${kind}`;
+    let s = this.scans.get(key);
+    if (!s) {
+      const { table } = this.require(id);
+      s = this.db.prepare(
+        kind === 'index'
+          ? `SELECT block_no AS blockNo, first_row AS firstRow, last_row AS lastRow, row_count AS rowCount FROM ${table} WHERE block_no > ? ORDER BY block_no LIMIT ?`
+          : `SELECT fmt, CAST(data AS BLOB) AS bytes, first_row AS firstRow, last_row AS lastRow FROM ${table} WHERE last_row > ? ORDER BY last_row LIMIT ?`,
+      );
+      this.scans.set(key, s);
+    }
+    return s;
+  }
+
   /** The rows with these numbers, in the order asked; numbers with no row are left out. */
   rowsByNumbers(id: number, rowNos: readonly number[]): StoredRow[] {
     const b = this.require(id);
@@ -311,8 +362,13 @@ export class BatchRepo {
   }
 }
 
+/** The rows of a raw block, as rowsAfter gives them; `width` is the header's. */
+export function decodeRawBlock(blk: RawBlock, delimiter: string, width: number): StoredRow[] {
+  return decodeRowBlock({ fmt: blk.fmt, data: blk.bytes.toString('utf8'), firstRow: blk.firstRow }, delimiter).map((r) => toStored(r, width));
+}
+
 /** A decoded row as the rest of the code sees it: the header's width of cells, then the extra. */
-function toStored(r: BlockRow, width: number): StoredRow {
+export function toStored(r: BlockRow, width: number): StoredRow {
   const n = r.cells.length;
   if (n === width) return { rowNo: r.rowNo, cells: r.cells, width: null, extra: null };
   const cells: (string | null)[] = r.cells.slice(0, width);

@@ -150,7 +150,15 @@ export function computeRow(src: SourceRow, ctx: RowContext, edits?: ReadonlyMap<
  * issues (ragged row, failed transforms and lookups, then the field checks). The import and
  * whole-batch validation call this a million times with the same two arrays.
  */
-export function evaluateRow(src: SourceRow, ctx: RowContext, edits: ReadonlyMap<string, string> | undefined, values: string[], issues: Issue[]): void {
+export function evaluateRow(
+  src: SourceRow,
+  ctx: RowContext,
+  edits: ReadonlyMap<string, string> | undefined,
+  values: string[],
+  issues: Issue[],
+  /** False when only the values are wanted (the export trusts the stored issues). */
+  check = true,
+): void {
   if (src.width !== null) {
     issues.push({
       row: src.row,
@@ -218,5 +226,5 @@ export function evaluateRow(src: SourceRow, ctx: RowContext, edits: ReadonlyMap<
     }
     values[p] = value;
   }
-  ctx.rules.check(src.row, values, failed, issues);
+  if (check) ctx.rules.check(src.row, values, failed, issues);
 }

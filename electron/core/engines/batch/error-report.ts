@@ -2,16 +2,22 @@
  * The error report: rows with issues, their original values, and the issue columns (pure).
  *
  * Written so whoever produced the file can fix it at the source: the original header and
- * cells come first, untouched; then Preflight's row number, Zoho's own error notation
+ * cells come first, untouched but for the `'` that keeps a spreadsheet from running a cell
+ * that starts like a formula; then Preflight's row number, Zoho's own error notation
  * (`CODE-field` joined by `:`, as in a Bulk Write result file) and readable messages.
  */
 import type { Issue } from '../../../../shared/domain/batch';
+import { spreadsheetSafe } from '../export/upload-csv';
 
 export const REPORT_COLUMNS = ['Preflight row', 'Zoho errors', 'Errors', 'Warnings'];
 
-/** Quotes a CSV cell when it needs it (RFC 4180). */
+/**
+ * One cell for a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` so it is shown,
+ * not run as a formula; then quoted when RFC 4180 needs it.
+ */
 export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = spreadsheetSafe(value);
+  return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The header line of the report. */

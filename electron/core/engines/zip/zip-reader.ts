@@ -1,32 +1,18 @@
 /**
- * Streaming ZIP reader for Zoho Bulk Read exports.
+ * Streaming ZIP reading on yauzl: the archive's directory, and one entry inflated as a stream.
  *
- * An export is one CSV that can run to hundreds of megabytes, so the archive is never held in
- * memory: we read the central directory ourselves and inflate a single entry as a stream. The
- * archive is untrusted input; sizes it declares are checked up front and re-checked against the
- * bytes that actually come out.
+ * An export can run to hundreds of megabytes, so the archive is never held in memory. The
+ * archive is untrusted input: yauzl parses the structures, and on top of it we refuse unsafe
+ * names, encryption and unknown methods before a byte is inflated, and count and checksum what
+ * actually comes out (yauzl checks neither the CRC nor a ratio), so a lying size or a bomb stops
+ * at our limit with our code.
  */
 import fs from 'node:fs';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
+import yauzl from 'yauzl';
 import { AppError } from '../../../../shared/ipc/errors';
-import {
-  TAIL_READ_SIZE,
-  ZIP64_EOCD_SIZE,
-  LOCAL_HEADER_SIZE,
-  checkLocalHeader,
-  findEndRecord,
-  localHeaderLength,
-  locateDirectory,
-  parseCentralDirectory,
-  parseLocalFileHeader,
-  parseZip64EndRecord,
-  type Zip64EndRecord,
-  type ZipEntry,
-} from './central-directory';
 import { isUnsafeEntryName } from './safe-entry-name';
-
-export type { ZipEntry } from './central-directory';
 
 /**
  * Largest inflated/compressed ratio we accept.
@@ -39,23 +25,31 @@ export const DEFAULT_MAX_RATIO = 200;
 /** Every entry may inflate to at least this much, so tiny but legitimate files are not refused. */
 const MIN_INFLATE_ALLOWANCE = 1024 * 1024;
 
-/**
- * A directory bigger than this is not a one-CSV export; the cap keeps a crafted directory from
- * making us allocate a huge buffer.
- */
-const MAX_DIRECTORY_SIZE = 16 * 1024 * 1024;
+/** More entries than this is not a data export; the cap keeps a crafted directory from costing us. */
+const MAX_ENTRIES = 10_000;
 
 const METHOD_STORED = 0;
 const METHOD_DEFLATE = 8;
+const FLAG_UTF8 = 0x0800;
 
-/** Which file an entry's bytes live in and where its data area ends (the directory offset). */
-interface EntrySource {
-  filePath: string;
-  dataLimit: number;
+/** One file or folder as the central directory describes it. */
+export interface ZipEntry {
+  /** Name to show and match on: UTF-8 when flagged or given by a Unicode Path field, else CP437. */
+  readonly name: string;
+  readonly utf8: boolean;
+  readonly encrypted: boolean;
+  readonly isDirectory: boolean;
+  /** 0 = stored, 8 = deflate; anything else is refused. */
+  readonly method: number;
+  readonly crc32: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
 }
 
 // Keyed by the entry objects openZip hands out, so callers can pass entries around on their own.
-const sources = new WeakMap<ZipEntry, EntrySource>();
+const sources = new WeakMap<ZipEntry, { zip: yauzl.ZipFile; raw: yauzl.Entry }>();
+// Entry streams open per archive: the file is released when the last one closes.
+const streaming = new WeakMap<yauzl.ZipFile, number>();
 
 /** Limits applied while inflating one entry. */
 export interface EntryStreamOptions {
@@ -71,6 +65,30 @@ export interface ZipArchive {
   readonly entries: readonly ZipEntry[];
   /** Streams the entry's inflated bytes; all failures arrive as `error` events with an AppError. */
   openEntryStream(entry: ZipEntry, opts: EntryStreamOptions): Readable;
+  /** Releases the file now; an archive whose entry was streamed is released when that stream closes. */
+  close(): void;
+}
+
+/** Bytes per read of the archive: as Node's own file streams read (larger reads only cost memory). */
+const READ_CHUNK = 64 * 1024;
+
+/**
+ * yauzl's byte source: ranges of the file, read in 64 KiB chunks (its own fd reader reads
+ * 16 KiB at a time, which cost a tenth more CPU on a 230 MB export). Each range opens the file
+ * itself, because yauzl destroys its range streams and a destroyed stream closes its fd.
+ */
+class FileRangeReader extends yauzl.RandomAccessReader {
+  constructor(private readonly filePath: string) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return fs.createReadStream(this.filePath, { start, end: end - 1, highWaterMark: READ_CHUNK });
+  }
+
+  override close(callback: (err: Error | null) => void): void {
+    callback(null);
+  }
 }
 
 /** Options for picking the CSV out of an archive. */
@@ -86,50 +104,97 @@ export function inflatedByteLimit(compressedSize: number, opts: EntryStreamOptio
 
 /** Opens a ZIP file and reads its central directory (only the trailer and directory are read). */
 export async function openZip(filePath: string): Promise<ZipArchive> {
-  const handle = await openForReading(filePath);
+  let stat: fs.Stats;
   try {
-    const stat = await handle.stat().catch((err: unknown) => {
-      throw unreadable(filePath, err);
-    });
-    if (!stat.isFile()) {
-      throw new AppError('FILE_UNREADABLE', `${filePath} is not a regular file.`);
-    }
-    const tailLength = Math.min(stat.size, TAIL_READ_SIZE);
-    const tailStart = stat.size - tailLength;
-    const end = findEndRecord(await readExactly(handle, filePath, tailStart, tailLength), tailStart);
-    let zip64: Zip64EndRecord | null = null;
-    if (end.zip64RecordOffset !== null) {
-      if (end.zip64RecordOffset + ZIP64_EOCD_SIZE > stat.size) {
-        throw new AppError('ZIP_CORRUPT', 'The ZIP64 end-of-central-directory record lies outside the file.');
-      }
-      zip64 = parseZip64EndRecord(await readExactly(handle, filePath, end.zip64RecordOffset, ZIP64_EOCD_SIZE));
-    }
-    const location = locateDirectory(end, zip64);
-    if (location.size > MAX_DIRECTORY_SIZE) {
-      throw new AppError('ZIP_UNSUPPORTED', 'The ZIP directory is far too large for a data export.');
-    }
-    const directory = await readExactly(handle, filePath, location.offset, location.size);
-    const entries = parseCentralDirectory(directory, location);
-    const source: EntrySource = { filePath, dataLimit: location.offset };
-    entries.forEach((entry) => sources.set(entry, source));
-    return { filePath, entries, openEntryStream };
-  } finally {
-    await handle.close().catch(() => undefined);
+    stat = await fs.promises.stat(filePath);
+  } catch (err) {
+    throw unreadable(filePath, err);
+  }
+  if (!stat.isFile()) {
+    throw new AppError('FILE_UNREADABLE', `${filePath} is not a regular file.`);
+  }
+  const reader = new FileRangeReader(filePath);
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+    // Names are decoded by yauzl (CP437, UTF-8 flag, Unicode Path field) but judged by us, so a
+    // crafted name gets our code; sizes are checked by our guard, which also checks the CRC.
+    yauzl.fromRandomAccessReader(reader, stat.size, { lazyEntries: true, autoClose: false, decodeStrings: true, strictFileNames: false, validateEntrySizes: false }, (err, z) =>
+      err ? reject(structureError(err)) : resolve(z),
+    );
+  });
+  try {
+    const entries = await readEntries(zip);
+    return {
+      filePath,
+      entries,
+      openEntryStream,
+      close() {
+        if (streaming.get(zip) === undefined && zip.isOpen) zip.close();
+      },
+    };
+  } catch (err) {
+    zip.close();
+    throw err;
   }
 }
 
+function readEntries(zip: yauzl.ZipFile): Promise<ZipEntry[]> {
+  if (zip.entryCount > MAX_ENTRIES) {
+    return Promise.reject(new AppError('ZIP_UNSUPPORTED', `The ZIP holds ${zip.entryCount} entries; a data export holds one CSV.`));
+  }
+  return new Promise((resolve, reject) => {
+    const entries: ZipEntry[] = [];
+    zip.on('entry', (raw: yauzl.Entry) => {
+      const entry: ZipEntry = {
+        name: raw.fileName,
+        utf8: (raw.generalPurposeBitFlag & FLAG_UTF8) !== 0,
+        encrypted: raw.isEncrypted(),
+        isDirectory: raw.fileName.endsWith('/'),
+        method: raw.compressionMethod,
+        crc32: raw.crc32,
+        compressedSize: raw.compressedSize,
+        uncompressedSize: raw.uncompressedSize,
+      };
+      sources.set(entry, { zip, raw });
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.once('end', () => resolve(entries));
+    zip.once('error', (err: Error) => reject(structureError(err)));
+    zip.readEntry();
+  });
+}
+
+/** Maps yauzl's messages about the archive's structure to our stable codes. */
+function structureError(err: Error): AppError {
+  if (err instanceof AppError) return err;
+  const m = err.message;
+  if (/signature not found/i.test(m)) {
+    return new AppError('NOT_A_ZIP', 'The file is not a ZIP archive (or it is truncated): no end-of-central-directory record.');
+  }
+  if (/multi-disk/i.test(m)) {
+    return new AppError('ZIP_UNSUPPORTED', 'Split or spanned ZIP archives are not supported.');
+  }
+  if (/absolute path|invalid relative path|invalid characters in fileName/i.test(m)) {
+    return new AppError('ZIP_UNSAFE_PATH', `The ZIP contains an entry with an unsafe path (${m}).`);
+  }
+  const code = (err as NodeJS.ErrnoException).code;
+  if (typeof code === 'string' && code.startsWith('E')) {
+    return new AppError('FILE_UNREADABLE', `Cannot read the ZIP: ${m}`);
+  }
+  return new AppError('ZIP_CORRUPT', `The ZIP is damaged: ${m}.`);
+}
+
 /**
- * Picks the one CSV of a Bulk Read export, refusing anything suspicious before a byte is inflated.
+ * Picks the one CSV of an export, refusing anything suspicious before a byte is inflated.
  *
  * Unsafe names are refused anywhere in the archive, even on entries we would ignore: they only
  * appear in crafted archives, and a crafted archive is not worth half-trusting.
  */
 export function selectSingleCsv(archive: Pick<ZipArchive, 'entries'>, opts: SelectCsvOptions = {}): ZipEntry {
   const maxRatio = opts.maxRatio ?? DEFAULT_MAX_RATIO;
-  const unsafe = archive.entries.find((e) => isUnsafeEntryName(e.name) || isUnsafeEntryName(e.headerName));
+  const unsafe = archive.entries.find((e) => isUnsafeEntryName(e.name));
   if (unsafe) {
-    const shown = printable(unsafe.name);
-    throw new AppError('ZIP_UNSAFE_PATH', `The ZIP contains an entry with an unsafe path: "${shown}".`);
+    throw new AppError('ZIP_UNSAFE_PATH', `The ZIP contains an entry with an unsafe path: "${unsafe.name.replace(/\0/g, '\\0')}".`);
   }
   const csvs = archive.entries.filter((e) => !e.isDirectory && !isJunk(e.name) && /\.csv$/i.test(e.name));
   const [csv, ...others] = csvs;
@@ -138,10 +203,7 @@ export function selectSingleCsv(archive: Pick<ZipArchive, 'entries'>, opts: Sele
   }
   if (others.length > 0) {
     const names = csvs.map((e) => `"${e.name}"`).join(', ');
-    throw new AppError(
-      'ZIP_MULTIPLE_CSV',
-      `The ZIP contains ${csvs.length} CSV files (${names}); expected exactly one.`,
-    );
+    throw new AppError('ZIP_MULTIPLE_CSV', `The ZIP contains ${csvs.length} CSV files (${names}); expected exactly one.`);
   }
   const unsupported = unsupportedReason(csv);
   if (unsupported) {
@@ -160,31 +222,18 @@ function isJunk(name: string): boolean {
   return segments.includes('__MACOSX') || base.startsWith('._') || base === '.DS_Store';
 }
 
-function printable(name: string): string {
-  return name.replace(/\0/g, '\\0');
-}
-
 function unsupportedReason(entry: ZipEntry): AppError | null {
   if (entry.encrypted) {
-    return new AppError(
-      'ZIP_UNSUPPORTED',
-      `"${entry.name}" is password-protected; export it again without a password.`,
-    );
+    return new AppError('ZIP_UNSUPPORTED', `"${entry.name}" is password-protected; export it again without a password.`);
   }
   if (entry.method !== METHOD_STORED && entry.method !== METHOD_DEFLATE) {
-    return new AppError(
-      'ZIP_UNSUPPORTED',
-      `"${entry.name}" uses compression method ${entry.method}; only stored and deflate are supported.`,
-    );
+    return new AppError('ZIP_UNSUPPORTED', `"${entry.name}" uses compression method ${entry.method}; only stored and deflate are supported.`);
   }
   return null;
 }
 
 function ratioExceeded(entry: ZipEntry, maxRatio: number): AppError {
-  return new AppError(
-    'ZIP_RATIO_EXCEEDED',
-    `"${entry.name}" inflates to more than ${maxRatio}x its compressed size; refusing it as a possible ZIP bomb.`,
-  );
+  return new AppError('ZIP_RATIO_EXCEEDED', `"${entry.name}" inflates to more than ${maxRatio}x its compressed size; refusing it as a possible ZIP bomb.`);
 }
 
 /**
@@ -200,42 +249,38 @@ export function openEntryStream(entry: ZipEntry, opts: EntryStreamOptions): Read
     guard.destroy(new AppError('INTERNAL', `"${entry.name}" does not come from an archive opened by openZip.`));
     return guard;
   }
+  const { zip } = source;
+  streaming.set(zip, (streaming.get(zip) ?? 0) + 1);
+  guard.once('close', () => {
+    const left = (streaming.get(zip) ?? 1) - 1;
+    if (left > 0) {
+      streaming.set(zip, left);
+    } else {
+      streaming.delete(zip);
+      if (zip.isOpen) zip.close();
+    }
+  });
   // Declared sizes are checked before reading; the guard re-checks the bytes that come out.
   const refusal = unsupportedReason(entry) ?? (entry.uncompressedSize > guard.limit ? guard.limitError() : null);
   if (refusal) {
     guard.destroy(refusal);
     return guard;
   }
-  const { filePath, dataLimit } = source;
-  void readDataOffset(filePath, entry, dataLimit).then(
-    (dataOffset) => pumpEntry(filePath, entry, dataOffset, guard),
-    (err: unknown) => guard.destroy(err as Error),
-  );
+  zip.openReadStream(source.raw, (err, stream) => {
+    if (err) {
+      guard.destroy(structureError(err));
+      return;
+    }
+    if (guard.destroyed) {
+      stream.destroy();
+      return;
+    }
+    // Whoever stops first (error, early destroy by the consumer) releases the file and zlib.
+    guard.once('close', () => stream.destroy());
+    stream.on('error', (e: Error) => guard.destroy(new AppError('ZIP_CORRUPT', `"${entry.name}" is damaged: ${e.message}.`)));
+    stream.pipe(guard);
+  });
   return guard;
-}
-
-/** Wires file -> inflate -> guard, mapping each stage's failures to a stable code. */
-function pumpEntry(filePath: string, entry: ZipEntry, dataOffset: number, guard: InflateGuard): void {
-  if (guard.destroyed) {
-    return;
-  }
-  const source: Readable =
-    entry.compressedSize === 0
-      ? Readable.from([], { objectMode: false })
-      : fs.createReadStream(filePath, { start: dataOffset, end: dataOffset + entry.compressedSize - 1 });
-  const inflater = entry.method === METHOD_DEFLATE ? zlib.createInflateRaw() : null;
-  const stages: Readable[] = inflater ? [source, inflater] : [source];
-  // Whoever stops first (error, early destroy by the consumer) releases the file and zlib.
-  guard.once('close', () => stages.forEach((s) => s.destroy()));
-  source.on('error', (err: Error) => guard.destroy(unreadable(filePath, err)));
-  if (inflater) {
-    inflater.on('error', (err) =>
-      guard.destroy(new AppError('ZIP_CORRUPT', `"${entry.name}" is damaged: ${err.message}.`)),
-    );
-    source.pipe(inflater).pipe(guard);
-  } else {
-    source.pipe(guard);
-  }
 }
 
 /**
@@ -275,12 +320,7 @@ class InflateGuard extends Transform {
 
   override _flush(callback: TransformCallback): void {
     if (this.total !== this.entry.uncompressedSize) {
-      callback(
-        new AppError(
-          'ZIP_CORRUPT',
-          `"${this.entry.name}" inflated to ${this.total} bytes but declares ${this.entry.uncompressedSize}.`,
-        ),
-      );
+      callback(new AppError('ZIP_CORRUPT', `"${this.entry.name}" inflated to ${this.total} bytes but declares ${this.entry.uncompressedSize}.`));
       return;
     }
     if (this.crc !== this.entry.crc32) {
@@ -289,51 +329,6 @@ class InflateGuard extends Transform {
     }
     callback();
   }
-}
-
-/** Reads and cross-checks the local header, whose name/extra lengths may differ from the central copy. */
-async function readDataOffset(filePath: string, entry: ZipEntry, dataLimit: number): Promise<number> {
-  const handle = await openForReading(filePath);
-  try {
-    const fixed = await readExactly(handle, filePath, entry.localHeaderOffset, LOCAL_HEADER_SIZE);
-    const length = localHeaderLength(fixed);
-    const header = await readExactly(handle, filePath, entry.localHeaderOffset, length);
-    return checkLocalHeader(entry, parseLocalFileHeader(header), dataLimit);
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-}
-
-async function openForReading(filePath: string): Promise<fs.promises.FileHandle> {
-  try {
-    return await fs.promises.open(filePath, 'r');
-  } catch (err) {
-    throw unreadable(filePath, err);
-  }
-}
-
-/** Reads exactly `length` bytes; a short read means the file ends before the ZIP says it does. */
-async function readExactly(
-  handle: fs.promises.FileHandle,
-  filePath: string,
-  position: number,
-  length: number,
-): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  let filled = 0;
-  while (filled < length) {
-    let bytesRead: number;
-    try {
-      ({ bytesRead } = await handle.read(buf, filled, length - filled, position + filled));
-    } catch (err) {
-      throw unreadable(filePath, err);
-    }
-    if (bytesRead === 0) {
-      throw new AppError('ZIP_CORRUPT', 'The ZIP file ends before the data its directory points to.');
-    }
-    filled += bytesRead;
-  }
-  return buf;
 }
 
 function unreadable(filePath: string, err: unknown): AppError {

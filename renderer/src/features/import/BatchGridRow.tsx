@@ -93,6 +93,19 @@ export const BatchGridRow = memo(function BatchGridRow(props: BatchGridRowProps)
       >
         <span className="row-no">{row.row}</span>
         {row.excluded && <span className="badge">excluded</span>}
+        {row.zoho && (
+          <span
+            className={`badge ${row.zoho.status === 'skipped' || row.zoho.status === 'unprocessed' ? 'badge-error' : 'badge-org'}`}
+            title={
+              row.zoho.errors.length > 0
+                ? `Zoho ${row.zoho.status}: ${row.zoho.errors.map((e) => `${e.code}${e.columns.length ? ` (${e.columns.join(', ')})` : ''}`).join('; ')}`
+                : `Zoho ${row.zoho.status}${row.zoho.recordId ? `: record ${row.zoho.recordId}` : ''}`
+            }
+          >
+            <span aria-hidden="true">{row.zoho.status === 'skipped' || row.zoho.status === 'unprocessed' ? '✗' : '✓'} Zoho</span>
+            <span className="sr-only">Zoho {row.zoho.status}</span>
+          </span>
+        )}
         {!row.excluded && rowSeverity !== null && (
           <span className={`sev-dot sev-${rowSeverity}`} aria-hidden="true" />
         )}

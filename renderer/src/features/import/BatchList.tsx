@@ -17,6 +17,7 @@ export function BatchList(): ReactNode {
   const openBatch = useAppStore((s) => s.openBatch);
   const openImport = useAppStore((s) => s.openImport);
   const openTemplates = useAppStore((s) => s.openTemplates);
+  const openExport = useAppStore((s) => s.openExport);
   const sorted = [...batches].sort((a, b) => b.batch - a.batch);
 
   return (
@@ -60,6 +61,14 @@ export function BatchList(): ReactNode {
       {sorted.length === 0 && draft === null && error === null && <p className="muted sidebar-note">No batches yet. Import a CSV to start one.</p>}
       <button type="button" className="button button-quiet sidebar-button" onClick={openTemplates}>
         Templates…
+      </button>
+      <button
+        type="button"
+        className="button button-quiet sidebar-button"
+        aria-current={view.kind === 'export' ? 'true' : undefined}
+        onClick={() => void openExport()}
+      >
+        Exports and results…
       </button>
     </nav>
   );

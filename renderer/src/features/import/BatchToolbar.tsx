@@ -38,6 +38,7 @@ export function BatchToolbar(): ReactNode {
   const editMapping = useAppStore((s) => s.editBatchMapping);
   const pickSavePath = useAppStore((s) => s.pickSavePath);
   const exportReport = useAppStore((s) => s.exportErrorReport);
+  const openExport = useAppStore((s) => s.openExport);
   const isElectron = useTransportKind() === 'electron';
   const [replaceOpen, setReplaceOpen] = useState(false);
   const [dialog, setDialog] = useState<'template' | 'export' | null>(null);
@@ -105,6 +106,9 @@ export function BatchToolbar(): ReactNode {
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void exportErrors()}>
           Export error report…
+        </button>
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => void openExport(summary.batch)}>
+          Export for Zoho…
         </button>
       </div>
       {replaceOpen && <ReplacePanel id={ids.replace} onClose={() => setReplaceOpen(false)} />}
