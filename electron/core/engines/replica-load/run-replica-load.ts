@@ -13,7 +13,7 @@ import type { Res } from '../../../../shared/ipc/contract';
 import { openWorkspaceDb } from '../../db/open';
 import { ReplicaRepo, type RecordWriter } from '../../db/repos/replica-repo';
 import { detectSourceKind } from './detect-format';
-import { flattenRecord } from './flatten-record';
+import { flattenRecord, isRecordStateKey } from './flatten-record';
 import { planHeader, type HeaderPlan } from './header-plan';
 import { JsonDataScanner } from './json-data-scanner';
 import { parseCsvInThread } from '../csv/parse-csv-in-thread';
@@ -212,7 +212,7 @@ async function loadJson(job: ReplicaLoadJob, repo: ReplicaRepo, size: number, h:
         }
       }
       for (const k of keys) {
-        if (!known.has(k)) {
+        if (!known.has(k) && !isRecordStateKey(k)) {
           unknown.add(k);
         }
       }
