@@ -15,6 +15,8 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { batchHandlers } from './handlers/batch-handlers';
 import { importHandlers } from './handlers/import-handlers';
 import { templateHandlers } from './handlers/template-handlers';
+import { convertHandlers } from './handlers/convert-handlers';
+import { invoiceHandlers } from './handlers/invoice-handlers';
 import type { FieldMeta } from '../../shared/domain/field-meta';
 import type { BatchImportResult } from './engines/import/run-batch-import';
 import fs from 'node:fs';
@@ -132,6 +134,8 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(ctx),
     ...batchHandlers(ctx),
     ...templateHandlers(ctx),
+    ...convertHandlers(ctx),
+    ...invoiceHandlers(ctx),
     ...options.platformHandlers,
   };
 

@@ -13,9 +13,13 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe('migrations', () => {
-  it('are numbered 1..N without gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  it('are numbered in increasing order, the last one the latest schema', () => {
+    // Numbers are handed out per feature branch ahead of time, so a branch may lack its
+    // neighbours' numbers until they merge; what must hold is the order.
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    expect(versions.every((v, i) => i === 0 || v > (versions[i - 1] ?? 0))).toBe(true);
+    expect(LATEST_SCHEMA_VERSION).toBe(versions[versions.length - 1]);
   });
 
   it('bring a schema-1 workspace with replica data up to date without touching the data', () => {

@@ -8,6 +8,9 @@ import { runBatchImport } from '../engines/import/run-batch-import';
 import { runBatchValidation } from '../engines/batch/run-batch-validation';
 import { runBatchReplace } from '../engines/batch/run-batch-replace';
 import { runErrorReport } from '../engines/batch/run-error-report';
+import { runLeadPlans } from '../convert/run-lead-plans';
+import { runLeadSimulation, runUndoSimulation } from '../convert/run-lead-simulation';
+import { runCustomerPreview } from '../invoice/run-customers';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
 import type { JobContext } from '../engines/replica-load/load-types';
@@ -41,6 +44,14 @@ async function run(job: WorkerJob): Promise<unknown> {
       return runBatchReplace(job.payload, ctx);
     case 'batch.errorReport':
       return runErrorReport(job.payload, ctx);
+    case 'convert.plan':
+      return runLeadPlans(job.payload, ctx);
+    case 'convert.simulate':
+      return runLeadSimulation(job.payload, ctx);
+    case 'convert.undo':
+      return runUndoSimulation(job.payload, ctx);
+    case 'invoice.customers':
+      return runCustomerPreview(job.payload, ctx);
     default:
       throw new Error('unknown job');
   }

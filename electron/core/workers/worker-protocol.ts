@@ -7,13 +7,20 @@ import type { JobProgress, ReplicaLoadJob } from '../engines/replica-load/load-t
 import type { BatchValidateJob } from '../engines/batch/run-batch-validation';
 import type { BatchReplaceJob } from '../engines/batch/run-batch-replace';
 import type { ErrorReportJob } from '../engines/batch/run-error-report';
+import type { LeadPlanJob } from '../convert/run-lead-plans';
+import type { LeadSimulationJob, UndoJob } from '../convert/run-lead-simulation';
+import type { CustomersJob } from '../invoice/run-customers';
 
 export type WorkerJob =
   | { kind: 'replica.load'; payload: ReplicaLoadJob }
   | { kind: 'batch.import'; payload: BatchImportJob }
   | { kind: 'batch.validate'; payload: BatchValidateJob }
   | { kind: 'batch.replace'; payload: BatchReplaceJob }
-  | { kind: 'batch.errorReport'; payload: ErrorReportJob };
+  | { kind: 'batch.errorReport'; payload: ErrorReportJob }
+  | { kind: 'convert.plan'; payload: LeadPlanJob }
+  | { kind: 'convert.simulate'; payload: LeadSimulationJob }
+  | { kind: 'convert.undo'; payload: UndoJob }
+  | { kind: 'invoice.customers'; payload: CustomersJob };
 
 /**
  * `cancel` is a shared flag rather than only a message: a job busy draining its parser's
