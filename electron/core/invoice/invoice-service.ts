@@ -11,7 +11,7 @@ import type { Db } from '../db/open';
 import { InvoiceCustomersRepo } from '../db/repos/invoice-customers-repo';
 import { ReplicaRecordsRepo, type KeyedValues } from '../db/repos/replica-records-repo';
 import { buildDocument } from '../engines/invoice/build-document';
-import { customerFromAccount, customerFromContact, type CrmRecord } from '../engines/invoice/customer';
+import { customerFromAccount, customerFromContact, customerNameKey, type CrmRecord } from '../engines/invoice/customer';
 import { renderHtml } from '../engines/invoice/render-html';
 import { renderPdf, type PdfFonts } from '../engines/invoice/render-pdf';
 import { chosenOutputPath, writeFileAtomic } from '../fs-atomic';
@@ -112,7 +112,7 @@ export class InvoiceService {
     const repo = new InvoiceCustomersRepo(this.db);
     const state = repo.state();
     if (!state) return { state: null, stale: false, total: 0, offset: req.offset, items: [] };
-    const { total, rows } = repo.page(req.offset, req.limit, req.duplicatesOnly, req.search);
+    const { total, rows } = repo.page(req.offset, req.limit, req.duplicatesOnly, customerNameKey(req.search));
     return { state, stale: state.replicaStamp !== customersStamp(this.db), total, offset: req.offset, items: rows };
   }
 }

@@ -86,12 +86,16 @@ export class InvoiceCustomersRepo {
     return r ? { builtAt: r.built_at, replicaStamp: r.replica_stamp, accounts: r.accounts, contacts: r.contacts, customers: r.customers, duplicates: r.duplicates } : null;
   }
 
-  /** A page of customers with their contact persons; `duplicatesOnly` keeps likely duplicates. */
-  page(offset: number, limit: number, duplicatesOnly: boolean, search: string): { total: number; rows: CustomerRow[] } {
-    const term = search.trim().toLowerCase();
-    const where = [duplicatesOnly ? 'duplicates > 0' : '', term ? "lower(name) LIKE @term ESCAPE '\\'" : ''].filter(Boolean).join(' AND ');
+  /**
+   * A page of customers with their contact persons; `duplicatesOnly` keeps likely duplicates,
+   * `nameKey` (a normalised name, as the list's keys are) those whose key contains it.
+   */
+  page(offset: number, limit: number, duplicatesOnly: boolean, nameKey: string): { total: number; rows: CustomerRow[] } {
+    const term = nameKey;
+    const where = [duplicatesOnly ? 'duplicates > 0' : '', term ? "name_key LIKE @term ESCAPE '\\'" : ''].filter(Boolean).join(' AND ');
     const clause = where ? `WHERE ${where}` : '';
-    const order = duplicatesOnly ? 'ORDER BY name_key, seq' : 'ORDER BY seq';
+    // By name, so likely duplicates sit next to each other.
+    const order = 'ORDER BY name_key, seq';
     const params = { term: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit, offset };
     const total = (this.db.prepare(`SELECT count(*) AS n FROM invoice_customers ${clause}`).get(params) as { n: number }).n;
     const rows = this.db.prepare(`SELECT seq, case_no, customer_json, duplicates FROM invoice_customers ${clause} ${order} LIMIT @limit OFFSET @offset`).all(params) as {
