@@ -27,6 +27,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['better-sqlite3', 'electron'],
+  // pdfkit reads its font metrics from files beside its own code, so it stays a require.
+  external: ['better-sqlite3', 'electron', 'pdfkit'],
   logLevel: 'warning',
 });

@@ -6,6 +6,9 @@ import path from 'node:path';
 import type { Core } from '../core/app';
 import { parseTemplate, templateToMapping } from '../core/engines/mapping/template-format';
 import { UsageError, type ParsedArgs } from './args';
+import type { CliKit } from './cli-kit';
+import { CONVERT_USAGE, convertCommands } from './convert-commands';
+import { INVOICE_USAGE, invoiceCommands } from './invoice-commands';
 
 export interface CommandResult {
   /** The `--json` object. */
@@ -27,6 +30,8 @@ Commands:
                                        import a CSV into a new batch, map it (template,
                                        else suggestions) and validate it as Zoho would
   batch show BATCH                     the same summary for an existing batch
+${CONVERT_USAGE}
+${INVOICE_USAGE}
 
 Options:
   --workspace FILE   workspace file (default: PREFLIGHT_WORKSPACE, else the app-data folder)
@@ -37,6 +42,8 @@ class CommandError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** More keys of the `--json` error object (what was computed before the refusal). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -132,8 +139,12 @@ function readTemplateFile(file: string): unknown {
   }
 }
 
+const kit: CliKit = { call, refuse: (code, message, details) => new CommandError(code, message, details) };
+
 /** The command table, keyed by its words. */
 export const COMMANDS: Record<string, Command> = {
+  ...convertCommands(kit),
+  ...invoiceCommands(kit),
   'metadata load': async (core, args) => {
     const module = requireModule(args);
     const file = requireFile(args, 2);
