@@ -4,7 +4,7 @@
 import type { SliceCreator } from './types';
 
 /** The main area's screen. */
-export type View = { kind: 'replica' } | { kind: 'import' } | { kind: 'batch'; batch: number };
+export type View = { kind: 'replica' } | { kind: 'import' } | { kind: 'batch'; batch: number } | { kind: 'convert' } | { kind: 'invoices' };
 
 /** State and actions for switching screens. */
 export interface NavSlice {

@@ -30,6 +30,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
         get().onJobProgress(p);
         get().onImportProgress(p);
         get().onBatchProgress(p);
+        get().onConvertProgress(p);
+        get().onInvoicesProgress(p);
       }),
     ];
     void get().reloadAll();
@@ -69,6 +71,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
       // Batches and drafts belong to the workspace they were made in.
       get().resetImport();
       get().resetBatch();
+      get().resetConvert();
+      get().resetInvoices();
       set({ view: { kind: 'replica' } });
     }
     void get().refreshBatches();

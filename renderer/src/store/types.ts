@@ -19,6 +19,9 @@ import type { RecordSlice } from './record-slice';
 import type { SessionSlice } from './session-slice';
 import type { TemplateSlice } from './template-slice';
 import type { WorkspaceSlice } from './workspace-slice';
+import type { ConvertSlice } from './convert-slice';
+import type { InvoiceSlice } from './invoice-slice';
+import type { PickerSlice } from './picker-slice';
 
 /** One module as listed in the sidebar. */
 export type ModuleSummary = Res<'metadata.modules'>['modules'][number];
@@ -79,7 +82,10 @@ export type AppState = WorkspaceSlice &
   NavSlice &
   ImportSlice &
   BatchSlice &
-  TemplateSlice;
+  TemplateSlice &
+  ConvertSlice &
+  InvoiceSlice &
+  PickerSlice;
 
 /** How every slice is written: given the client, a zustand slice over the whole state. */
 export type SliceCreator<T> = (client: Client) => StateCreator<AppState, [], [], T>;
