@@ -29,7 +29,7 @@ export default defineConfig({
           worker: resolve(root, 'electron/core/workers/worker-main.ts'),
         },
         // pdfkit reads its font metrics from files beside its own code, so it stays a require.
-        external: ['better-sqlite3', 'pdfkit'],
+        external: ['better-sqlite3', 'pdfkit', 'fontkit'],
         output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },

@@ -27,7 +27,8 @@ await build({
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  // pdfkit reads its font metrics from files beside its own code, so it stays a require.
-  external: ['better-sqlite3', 'electron', 'pdfkit'],
+  // pdfkit reads its font metrics from files beside its own code, so it stays a require (and
+  // so does fontkit, which the PDF renderer hands it fonts parsed by).
+  external: ['better-sqlite3', 'electron', 'pdfkit', 'fontkit'],
   logLevel: 'warning',
 });

@@ -3,6 +3,7 @@
  * non-Latin names print as typed. The fonts and the creation date are passed in, so the same
  * document always gives the same bytes' worth of content.
  */
+import { create as parseFont, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { InvoiceDocument } from '../../../../shared/domain/invoice';
 import { addressLines, checkLines, documentTitle, FOOTER, headerFacts, personLines, totalLines } from './document-text';
@@ -13,6 +14,19 @@ import { formatMoney, formatQuantity } from './money';
 export interface PdfFonts {
   regular: Uint8Array;
   bold: Uint8Array;
+}
+
+// Parsing a TrueType file costs ~40 ms; each font's bytes are parsed once and reused.
+const parsed = new WeakMap<Uint8Array, Font>();
+
+/** The parsed font, as pdfkit's registerFont takes it (its typings only list bytes). */
+function fontOf(bytes: Uint8Array): PDFKit.Mixins.PDFFontSource {
+  let font = parsed.get(bytes);
+  if (!font) {
+    font = parseFont(bytes);
+    parsed.set(bytes, font);
+  }
+  return font as unknown as PDFKit.Mixins.PDFFontSource;
 }
 
 const MARGIN = 40;
@@ -42,8 +56,8 @@ export function renderPdf(doc: InvoiceDocument, fonts: PdfFonts, createdAt: Date
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
-  pdf.registerFont('Body', Buffer.from(fonts.regular));
-  pdf.registerFont('Bold', Buffer.from(fonts.bold));
+  pdf.registerFont('Body', fontOf(fonts.regular));
+  pdf.registerFont('Bold', fontOf(fonts.bold));
   const width = pdf.page.width - 2 * MARGIN;
   const bottom = (): number => pdf.page.height - MARGIN - 30;
   const ensure = (h: number): void => {

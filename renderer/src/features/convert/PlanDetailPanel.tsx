@@ -47,7 +47,10 @@ export function PlanDetailPanel(): ReactNode {
       <p className={`plan-verdict plan-verdict-${locked ? 'simulated' : plan.status}`}>
         {locked ? `Simulated in the replica (simulation #${simulation}).` : plan.status === 'ready' ? 'Zoho would convert this lead.' : 'Zoho would refuse this conversion:'}
       </p>
-      <FindingList findings={plan.findings} />
+      <FindingList
+        findings={plan.findings}
+        onMergeInto={locked ? undefined : (r) => void choose(key, r.module === 'Contacts' ? r.id : contactId, r.module === 'Accounts' ? r.id : accountId)}
+      />
       <PlannedRecordView title="Contact" record={plan.contact} none="—">
         {!locked && (
           <div className="button-row wrap">

@@ -2,7 +2,7 @@
  * The plans of a run, a page at a time: each lead, what it becomes, and whether Zoho would
  * take it. Clicking a row opens its plan.
  */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Segmented } from '../../components/Segmented';
 import { formatCount } from '../../components/format';
 import { useAppStore } from '../../store';
@@ -40,16 +40,22 @@ export function PlanList(): ReactNode {
   const load = useAppStore((s) => s.loadPlans);
   const open = useAppStore((s) => s.openPlan);
   const activeKey = useAppStore((s) => s.convert.active?.plan.lead.key ?? null);
+  const ref = useRef<HTMLElement>(null);
+  const runId = run?.run ?? null;
+  // A new run's plans are what the user wants to see next; bring them into view.
+  useEffect(() => {
+    if (runId !== null) ref.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [runId]);
   if (run === null) return null;
   const codes = Object.entries(run.codes);
 
   return (
-    <section className="convert-step" aria-labelledby="plans-step">
+    <section className="convert-step" aria-labelledby="plans-step" ref={ref}>
       <h3 id="plans-step" className="step-title">
         3. Plans
       </h3>
       <p className="run-summary">
-        <strong>{formatCount(run.leads)}</strong> leads: <strong className="ok-text">{formatCount(run.ready)} ready</strong>,{' '}
+        <strong>{formatCount(run.leads)}</strong> {run.leads === 1 ? 'lead' : 'leads'}: <strong className="ok-text">{formatCount(run.ready)} ready</strong>,{' '}
         <strong className={run.refused > 0 ? 'bad-text' : undefined}>{formatCount(run.refused)} refused</strong>
         {codes.length > 0 && <span className="muted"> ({codes.map(([c, n]) => `${c} ${n}`).join(', ')})</span>}
         {run.simulated > 0 && <span>, {formatCount(run.simulated)} simulated</span>}

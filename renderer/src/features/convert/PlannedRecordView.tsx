@@ -70,7 +70,7 @@ export function PlannedRecordView({ title, record, none, children }: PlannedReco
               ))}
             </ul>
           ) : (
-            <p className="muted">Its data stays as it is.</p>
+            <p className="muted">{record.tags.length > 0 ? 'Its fields stay as they are; only the tags below are added.' : 'Its fields stay as they are.'}</p>
           )}
           {record.tags.length > 0 && <p className="muted">Tags carried over: {record.tags.join(', ')}</p>}
         </>

@@ -21,7 +21,6 @@ export function DocumentChecks({ doc }: DocumentChecksProps): ReactNode {
   const disagree = doc.checks.filter((c) => !c.agrees);
   return (
     <aside className="doc-checks" aria-label="Checks">
-      <h3 className="step-title">Checks</h3>
       {doc.customer ? <p>{CASES[doc.customer.case]} Only the fields Zoho Invoice imports are shown.</p> : <p className="notice notice-warning">{doc.customerProblem}</p>}
       {doc.customer && doc.customerProblem && <p className="notice notice-warning">{doc.customerProblem}</p>}
       {doc.workflow && (
