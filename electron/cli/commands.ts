@@ -30,6 +30,9 @@ Commands:
                                        import a CSV into a new batch, map it (template,
                                        else suggestions) and validate it as Zoho would
   batch show BATCH                     the same summary for an existing batch
+  batch validate BATCH                 validate every row of a batch again (after users load)
+  users load FILE                      load the org's users (saved Users API response JSON,
+                                       or a users CSV with ids) so owner columns resolve
 ${CONVERT_USAGE}
 ${INVOICE_USAGE}
 
@@ -109,17 +112,22 @@ interface BatchSummaryJson {
   issues: { row: number; column: string | null; field: string | null; code: string; message: string; severity: string }[];
   unmappedMandatory: string[];
   mapping: { fields: { field: string; columns: string[] }[] };
+  notices: { code: string; field: string; column: string; severity: string; message: string }[];
 }
 
 /** The `--json` shape of CLI.md for `import` and `batch show`, and lines for a person. */
 function batchResult(s: BatchSummaryJson): CommandResult {
-  const json = { batch: s.batch, module: s.module, rows: s.rows, valid: s.valid, warnings: s.warnings, invalid: s.invalid, excluded: s.excluded, issues: s.issues };
+  const notices = s.notices.map(({ code, field, column, severity, message }) => ({ code, field, column, severity, message }));
+  const json = { batch: s.batch, module: s.module, rows: s.rows, valid: s.valid, warnings: s.warnings, invalid: s.invalid, excluded: s.excluded, issues: s.issues, notices };
   const text = [
     `Batch ${s.batch} (${s.module}): ${s.rows} rows — ${s.valid} valid, ${s.warnings} with warnings, ${s.invalid} invalid${s.excluded ? `, ${s.excluded} excluded` : ''}.`,
     `Mapped: ${s.mapping.fields.map((f) => `${f.columns.join('+')} -> ${f.field}`).join(', ') || '(nothing)'}`,
   ];
   if (s.unmappedMandatory.length > 0) {
     text.push(`Mandatory fields not mapped: ${s.unmappedMandatory.join(', ')}`);
+  }
+  for (const n of notices) {
+    text.push(`${n.severity === 'warning' ? 'Note' : 'Info'} [${n.column}]: ${n.message}`);
   }
   for (const i of s.issues.slice(0, 20)) {
     text.push(`  row ${i.row}${i.column ? ` [${i.column}]` : ''}: ${i.severity} ${i.code} — ${i.message}`);
@@ -235,6 +243,46 @@ export const COMMANDS: Record<string, Command> = {
       throw new UsageError('batch show BATCH: BATCH is the batch number');
     }
     return batchResult(await call<BatchSummaryJson>(core, 'batch.summary', { batch: id }));
+  },
+  'batch validate': async (core, args, onProgress) => {
+    const id = Number(args.positionals[2]);
+    if (!Number.isInteger(id) || id < 1 || args.positionals.length !== 3) {
+      throw new UsageError('batch validate BATCH: BATCH is the batch number');
+    }
+    const jobId = `cli_${process.pid}_${Date.now()}`;
+    const off = core.onEvent((name, payload) => {
+      if (name === 'job.progress') {
+        const p = payload as { jobId: string; done: number; total: number; rows: number };
+        if (p.jobId === jobId) onProgress(p.done, p.total, p.rows);
+      }
+    });
+    try {
+      return batchResult(await call<BatchSummaryJson>(core, 'batch.validate', { batch: id, jobId }));
+    } finally {
+      off();
+    }
+  },
+  'users load': async (core, args) => {
+    const file = requireFile(args, 2);
+    const r = await call<{
+      format: string;
+      loaded: number;
+      inserted: number;
+      updated: number;
+      active: number;
+      inactive: number;
+      rejected: number;
+      rejectedRows: { row: number; reason: string }[];
+      total: number;
+    }>(core, 'users.load', { source: { kind: 'path', path: file } });
+    const text = [
+      `Loaded ${r.loaded} users (${r.inserted} new, ${r.updated} updated; ${r.active} active, ${r.inactive} not active) from a ${r.format} file; ${r.total} users in the workspace.`,
+    ];
+    if (r.rejected > 0) {
+      text.push(`Rejected ${r.rejected} entries: ${r.rejectedRows.slice(0, 5).map((x) => `row ${x.row} (${x.reason})`).join(', ')}`);
+    }
+    text.push('Batches that map an owner can be validated again: preflight batch validate BATCH.');
+    return { json: r, text };
   },
   'replica stats': async (core, args) => {
     if (args.positionals.length > 2) {

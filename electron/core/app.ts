@@ -15,6 +15,7 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { batchHandlers } from './handlers/batch-handlers';
 import { importHandlers } from './handlers/import-handlers';
 import { templateHandlers } from './handlers/template-handlers';
+import { usersHandlers } from './handlers/users-handlers';
 import { convertHandlers } from './handlers/convert-handlers';
 import { invoiceHandlers } from './handlers/invoice-handlers';
 import type { FieldMeta } from '../../shared/domain/field-meta';
@@ -134,6 +135,7 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(ctx),
     ...batchHandlers(ctx),
     ...templateHandlers(ctx),
+    ...usersHandlers(ctx),
     ...convertHandlers(ctx),
     ...invoiceHandlers(ctx),
     ...options.platformHandlers,

@@ -10,7 +10,7 @@ const RECORD_ID = /^\d{10,25}$/;
 
 /** A lookup transform for a lookup field whose sample values are not record ids, else null. */
 export function suggestedLookup(field: FieldMeta, samples: readonly string[]): Extract<Transform, { kind: 'lookup' }> | null {
-  // Owners and users are not in the replica, so they cannot be looked up by name here.
+  // Owners and users need no transform: they are matched to the loaded users implicitly.
   if (field.dataType !== 'lookup' || field.lookupModule === null) return null;
   const values = samples.map((s) => s.trim()).filter((s) => s !== '');
   if (values.length === 0 || values.every((v) => RECORD_ID.test(v))) return null;

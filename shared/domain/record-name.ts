@@ -15,6 +15,7 @@ const NAME_KEYS: Record<string, string[][]> = {
   Campaigns: [['Campaign_Name']],
   Cases: [['Subject']],
   Price_Books: [['Price_Book_Name']],
+  Users: [['full_name'], ['first_name', 'last_name'], ['email']],
 };
 
 /** Candidate key groups for a module's record name, best first (custom modules use `Name`). */

@@ -47,7 +47,19 @@ export const SuggestionSchema = z.object({
   index: z.number().int(),
   field: z.string().nullable(),
   confidence: z.number(),
-  reason: z.enum(['api-name', 'label', 'history', 'alias', 'similar', 'none', 'template']),
+  reason: z.enum(['api-name', 'label', 'history', 'alias', 'similar', 'none', 'template', 'values']),
+  /** Why the column's values make the suggestion doubtful ("Only 1 of 20 sample values is a date"). */
+  caution: z.string().nullable().optional(),
+});
+
+/** Something about a mapped field as a whole, e.g. an owner column of names without users loaded. */
+export const BatchNoticeSchema = z.object({
+  code: z.enum(['OWNERS_UNRESOLVED', 'OWNERS_RESOLVED', 'OWNERS_STALE']),
+  field: z.string(),
+  column: z.string(),
+  severity: z.enum(['info', 'warning']),
+  message: z.string(),
+  action: z.enum(['load-users', 'revalidate']).nullable(),
 });
 
 export const BatchSummarySchema = z.object({
@@ -67,6 +79,7 @@ export const BatchSummarySchema = z.object({
   unmappedMandatory: z.array(z.string()),
   ambiguousDateColumns: z.array(z.string()),
   issues: z.array(IssueSchema),
+  notices: z.array(BatchNoticeSchema),
   canUndo: z.boolean(),
   canRedo: z.boolean(),
 });

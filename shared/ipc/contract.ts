@@ -19,6 +19,7 @@ import {
   WorkspaceInfo,
 } from './schemas';
 import { BatchMappingSchema, BatchSummarySchema, IssueSchema, SuggestionSchema } from './batch-schemas';
+import { UsersLoadResult } from './users-schemas';
 import {
   ApiVersionSchema,
   DealInputSchema,
@@ -186,6 +187,8 @@ export const contract = {
           values: z.record(z.string(), z.string()),
           edited: z.array(z.string()),
           issues: z.array(IssueSchema),
+          /** Field -> what to show instead of the value (a user's name for a user id). */
+          display: z.record(z.string(), z.string()),
         }),
       ),
     }),
@@ -256,6 +259,16 @@ export const contract = {
   'template.delete': {
     req: z.object({ name: z.string().min(1).max(200) }).strict(),
     res: z.object({ deleted: z.boolean() }),
+  },
+  /** Loads the org's users (saved Users API response, or a users CSV export) into module Users. */
+  'users.load': {
+    req: z.object({ source: FileSource, jobId: JobId.optional() }).strict(),
+    res: UsersLoadResult,
+  },
+  /** Validates every row of a batch again (after users or the replica changed). */
+  'batch.validate': {
+    req: z.object({ batch: BatchId, jobId: JobId.optional() }).strict(),
+    res: BatchSummarySchema,
   },
   /** Plans converting the selected leads (in a worker) and stores the plans as a run. */
   'convert.plan': {

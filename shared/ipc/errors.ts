@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'BATCH_NOT_FOUND',
   'MAPPING_INVALID',
   'NOTHING_TO_UNDO',
+  'FILE_TOO_LARGE',
   // Conversions (issue 11): Zoho's own answers to a conversion, then ours.
   'INVALID_DATA',
   'DUPLICATE_DATA',

@@ -69,8 +69,20 @@ export function valueRuleFor(field: FieldMeta): (value: string) => ValueVerdict 
   if (LOOKUP_TYPES.has(field.dataType)) {
     return (value) => (value === '' ? null : checkRecordId(field, value));
   }
+  if (field.dataType === 'multiuserlookup') {
+    return (value) => (value === '' ? null : checkUserIds(field, value));
+  }
   const rule = RULES[field.dataType] ?? checkText;
   return (value) => (value === '' ? null : rule(field, value));
+}
+
+/** A multi-user lookup holds user ids joined by `;` once its names and emails are resolved. */
+function checkUserIds(field: FieldMeta, value: string): ValueVerdict | null {
+  const bad = value.split(';').find((part) => !RECORD_ID.test(part));
+  if (bad === undefined) {
+    return null;
+  }
+  return invalid(`${shown(bad)} is not a user id (${field.label} takes the ids of users, separated by semicolons).`);
 }
 
 /**

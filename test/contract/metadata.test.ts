@@ -16,9 +16,9 @@ afterEach(async () => {
 const ORG_FIELDS = path.join(FIXTURES, 'zoho', 'contacts-fields.json');
 
 describe('metadata.modules / metadata.fields', () => {
-  it('lists the eight standard modules with their field counts', async () => {
+  it('lists the eight standard modules, then Users, with their field counts', async () => {
     const { modules } = await t.call('metadata.modules', {});
-    expect(modules.map((m) => m.module)).toEqual([...STANDARD_MODULES]);
+    expect(modules.map((m) => m.module)).toEqual([...STANDARD_MODULES, 'Users']);
     for (const m of modules) {
       expect(m.fields).toBeGreaterThan(5);
       expect(m.source).toBe('standard');

@@ -38,6 +38,21 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('give batches made before schema 6 no users load, so a later users load offers to re-validate them', () => {
+    const file = path.join(dir, 'v5.db');
+    const v5 = new Database(file);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 5)) v5.exec(m.sql);
+    v5.pragma('user_version = 5');
+    v5.prepare(
+      `INSERT INTO batches (module, source_name, source_path, source_size, encoding, delimiter, header_json, header_fingerprint, row_count, table_no, mapping_json, created_at)
+       VALUES ('Leads', 'l.csv', '/l.csv', 1, 'utf-8', ',', '[]', 'f', 0, 1, '{}', 'now')`,
+    ).run();
+    v5.close();
+    const db = openWorkspaceDb(file, { create: false });
+    expect(db.prepare('SELECT users_load AS n, source_name AS name FROM batches').get()).toEqual({ n: 0, name: 'l.csv' });
+    db.close();
+  });
+
   it('roll back a failing migration as a whole', () => {
     const file = path.join(dir, 'broken.db');
     const v1 = new Database(file);

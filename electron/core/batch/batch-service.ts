@@ -23,6 +23,10 @@ import { checkMapping } from './check-mapping';
 import { chosenOutputPath } from '../fs-atomic';
 import type { BatchJobs } from './batch-jobs';
 import type { JournalChange } from '../engines/batch/journal-change';
+import { UsersRepo } from '../db/repos/users-repo';
+import type { UserDirectory } from '../engines/users/resolve-user';
+import { loadUserDirectory } from '../engines/users/user-directory';
+import { batchOwnerNotices, userDisplay } from './batch-owner-notices';
 
 type Summary = Res<'batch.summary'>;
 
@@ -38,6 +42,7 @@ export class BatchService {
   readonly journal: JournalRepo;
   readonly templates: TemplateRepo;
   private readonly replica: ReplicaRepo;
+  private readonly usersRepo: UsersRepo;
 
   constructor(
     private readonly db: Db,
@@ -51,6 +56,7 @@ export class BatchService {
     this.journal = new JournalRepo(db);
     this.templates = new TemplateRepo(db);
     this.replica = new ReplicaRepo(db);
+    this.usersRepo = new UsersRepo(db);
   }
 
   record(batchId: number): BatchRecord {
@@ -85,6 +91,11 @@ export class BatchService {
       unmappedMandatory: fields.filter((f) => f.systemMandatory && !f.readOnly && !mapped.has(f.apiName)).map((f) => f.apiName),
       ambiguousDateColumns: this.ambiguousDateColumns(b, mapping, fields),
       issues: this.state.issues(batchId, SUMMARY_ISSUES),
+      notices: batchOwnerNotices(b, mapping, fields, {
+        users: this.userDirectory(),
+        stale: this.usersRepo.latestLoad() > this.usersRepo.batchStamp(b.id),
+        sample: () => this.batches.rows(b.id, 0, DATE_SAMPLE_ROWS),
+      }),
       canUndo: this.journal.lastDone(batchId) !== null,
       canRedo: this.journal.firstUndone(batchId) !== null,
     };
@@ -267,6 +278,7 @@ export class BatchService {
         const rowEdits = edits.get(r.rowNo);
         const computed = computeRow(sourceOf(r), ctx, rowEdits);
         return {
+          display: userDisplay(ctx, computed.values),
           row: r.rowNo,
           excluded: excluded.has(r.rowNo),
           source: [...r.cells, ...(r.extra ?? [])],
@@ -336,17 +348,26 @@ export class BatchService {
   }
 
   private lookup: LookupResolver | null = null;
+  private users: UserDirectory | null = null;
 
   private context(b: BatchRecord, withLookups: boolean): RowContext {
     if (withLookups && !this.lookup) {
       this.lookup = replicaLookup(this.replica);
     }
-    return rowContext(b.header, this.mappingOf(b), this.fieldsOf(b.module), withLookups ? this.lookup : null);
+    const users = withLookups ? this.userDirectory() : null;
+    return rowContext(b.header, this.mappingOf(b), this.fieldsOf(b.module), withLookups ? this.lookup : null, users !== null && users.size > 0 ? users : null);
   }
 
-  /** Forgets cached lookup indexes (after the replica changes). */
+  /** The org's users as loaded (read once, until the replica changes). */
+  private userDirectory(): UserDirectory {
+    this.users ??= loadUserDirectory(this.replica);
+    return this.users;
+  }
+
+  /** Forgets cached lookup indexes and users (after the replica or the users change). */
   replicaChanged(): void {
     this.lookup = null;
+    this.users = null;
   }
 
   private ambiguousDateColumns(b: BatchRecord, mapping: BatchMapping, fields: FieldMeta[]): string[] {

@@ -18,6 +18,7 @@ type BatchHandlers = Pick<
   | 'batch.undo'
   | 'batch.redo'
   | 'batch.exportErrors'
+  | 'batch.validate'
 >;
 
 /** Builds the batch handlers. */
@@ -39,5 +40,6 @@ export function batchHandlers(ctx: HandlerContext): BatchHandlers {
     'batch.undo': async ({ batch }) => svc().undo(batch),
     'batch.redo': async ({ batch }) => svc().redo(batch),
     'batch.exportErrors': async ({ batch, path }) => svc().exportErrors(batch, path),
+    'batch.validate': async ({ batch, jobId }) => svc().validate(batch, jobId),
   };
 }

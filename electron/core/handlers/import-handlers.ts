@@ -15,6 +15,7 @@ import { detectDateOrder } from '../engines/transform';
 import { checkMapping } from '../batch/check-mapping';
 import { resolveSource } from './file-source';
 import type { HandlerContext } from './handler-context';
+import { refuseUsersImport } from './users-handlers';
 
 type ImportHandlers = Pick<Handlers, 'import.preview' | 'import.start'>;
 
@@ -54,12 +55,13 @@ function looksLikeDate(values: string[]): boolean {
 export function importHandlers(ctx: HandlerContext): ImportHandlers {
   return {
     'import.preview': async ({ source, module, encoding, delimiter }) => {
+      refuseUsersImport(module);
       const s = ctx.session();
       const { fields } = s.metadata.get(module);
       const file = resolveSource(source, ctx.uploads);
       const p = await previewCsv(file.path, { encoding, delimiter });
       const history = s.batches.templates.history(module);
-      let suggestions = suggestMapping(p.header, fields, history).map((x) => ({ ...x, reason: x.reason as Res<'import.preview'>['suggestions'][number]['reason'] }));
+      let suggestions = suggestMapping(p.header, fields, history, p.rows).map((x) => ({ ...x, reason: x.reason as Res<'import.preview'>['suggestions'][number]['reason'] }));
       const matching = s.batches.templates.byFingerprint(headerFingerprint(p.header)).filter((t) => t.module === module);
       const best = matching[0];
       if (best) {
@@ -68,7 +70,9 @@ export function importHandlers(ctx: HandlerContext): ImportHandlers {
         const byColumn = new Map(mapping.fields.map((f) => [f.columns[0], f.field]));
         suggestions = suggestions.map((x) => {
           const field = byColumn.get(x.column);
-          return field ? { ...x, field, confidence: 1, reason: 'template' as const } : { ...x, field: null, confidence: 0, reason: 'none' as const };
+          return field
+            ? { ...x, field, confidence: 1, reason: 'template' as const, caution: null }
+            : { ...x, field: null, confidence: 0, reason: 'none' as const, caution: null };
         });
       }
       const ambiguous = p.header.filter((_, i) => {
@@ -94,6 +98,7 @@ export function importHandlers(ctx: HandlerContext): ImportHandlers {
     },
 
     'import.start': async ({ source, module, encoding, delimiter, mapping, template, jobId }) => {
+      refuseUsersImport(module);
       const s = ctx.session();
       const { fields } = s.metadata.get(module);
       const file = resolveSource(source, ctx.uploads);
@@ -114,7 +119,7 @@ export function importHandlers(ctx: HandlerContext): ImportHandlers {
             // The one template saved for these very headers is what the user did last time.
             return { ...templateToMapping(parseTemplate(JSON.parse(sameHeaders[0].templateJson)), header).mapping, module };
           }
-          return mappingFromSuggestions(module, suggestMapping(header, fields, s.batches.templates.history(module)), s.batches.picklistMemory(module), { fields, sampleRows });
+          return mappingFromSuggestions(module, suggestMapping(header, fields, s.batches.templates.history(module), sampleRows), s.batches.picklistMemory(module), { fields, sampleRows });
         };
         // The header is read first so the mapping is known, and refused if wrong, before a
         // single row is stored; the worker then validates each row as it stores it.

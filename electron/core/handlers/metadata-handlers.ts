@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { moduleLabel } from '../../../shared/domain/modules';
+import { USERS_MODULE } from '../../../shared/domain/user-fields';
 import { mandatoryFields, parseFieldsResponse, uniqueFields } from '../engines/metadata/parse-fields';
 import { resolveSource } from './file-source';
 import type { HandlerContext } from './handler-context';
@@ -20,7 +21,8 @@ export function metadataHandlers(ctx: HandlerContext): MetadataHandlers {
     'metadata.modules': async () => {
       const s = ctx.session();
       const counts = s.replicaRepo.counts();
-      const names = [...new Set([...s.metadata.modules(), ...Object.keys(counts)])];
+      // Users are always listed, last, so the window always offers Load users…
+      const names = [...new Set([...s.metadata.modules(), ...Object.keys(counts)].filter((m) => m !== USERS_MODULE)), USERS_MODULE];
       return {
         modules: names.map((module) => {
           const eff = s.metadata.find(module);

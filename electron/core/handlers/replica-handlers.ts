@@ -4,6 +4,7 @@
 import type { Handlers, Res } from '../../../shared/ipc/contract';
 import { resolveSource } from './file-source';
 import type { HandlerContext } from './handler-context';
+import { refuseUsersAsReplica } from './users-handlers';
 
 type ReplicaHandlers = Pick<Handlers, 'replica.load' | 'replica.stats' | 'replica.page' | 'replica.record' | 'job.cancel'>;
 
@@ -13,6 +14,7 @@ let jobSeq = 0;
 export function replicaHandlers(ctx: HandlerContext): ReplicaHandlers {
   return {
     'replica.load': async ({ module, source, jobId }) => {
+      refuseUsersAsReplica(module);
       const s = ctx.session();
       const { fields } = s.metadata.get(module);
       const file = resolveSource(source, ctx.uploads);

@@ -8,6 +8,7 @@ import { runBatchImport } from '../engines/import/run-batch-import';
 import { runBatchValidation } from '../engines/batch/run-batch-validation';
 import { runBatchReplace } from '../engines/batch/run-batch-replace';
 import { runErrorReport } from '../engines/batch/run-error-report';
+import { runUsersLoad } from '../engines/users/run-users-load';
 import { runLeadPlans } from '../convert/run-lead-plans';
 import { runLeadSimulation, runUndoSimulation } from '../convert/run-lead-simulation';
 import { runCustomerPreview } from '../invoice/run-customers';
@@ -44,6 +45,8 @@ async function run(job: WorkerJob): Promise<unknown> {
       return runBatchReplace(job.payload, ctx);
     case 'batch.errorReport':
       return runErrorReport(job.payload, ctx);
+    case 'users.load':
+      return runUsersLoad(job.payload, ctx);
     case 'convert.plan':
       return runLeadPlans(job.payload, ctx);
     case 'convert.simulate':

@@ -7,6 +7,7 @@ import type { JobProgress, ReplicaLoadJob } from '../engines/replica-load/load-t
 import type { BatchValidateJob } from '../engines/batch/run-batch-validation';
 import type { BatchReplaceJob } from '../engines/batch/run-batch-replace';
 import type { ErrorReportJob } from '../engines/batch/run-error-report';
+import type { UsersLoadJob } from '../engines/users/run-users-load';
 import type { LeadPlanJob } from '../convert/run-lead-plans';
 import type { LeadSimulationJob, UndoJob } from '../convert/run-lead-simulation';
 import type { CustomersJob } from '../invoice/run-customers';
@@ -17,6 +18,8 @@ export type WorkerJob =
   | { kind: 'batch.validate'; payload: BatchValidateJob }
   | { kind: 'batch.replace'; payload: BatchReplaceJob }
   | { kind: 'batch.errorReport'; payload: ErrorReportJob }
+  | { kind: 'users.load'; payload: UsersLoadJob }
+
   | { kind: 'convert.plan'; payload: LeadPlanJob }
   | { kind: 'convert.simulate'; payload: LeadSimulationJob }
   | { kind: 'convert.undo'; payload: UndoJob }

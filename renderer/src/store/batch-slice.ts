@@ -68,6 +68,12 @@ export interface BatchSlice {
   /** Replaces the batch's mapping by a saved template's (undoable). */
   applyTemplateToBatch(name: string): Promise<void>;
   dismissBatchMessage(): void;
+  /** Validates every row of the open batch again (after users were loaded), with progress. */
+  revalidateBatch(): Promise<void>;
+  /** Stops a running re-validation; the batch keeps its previous results. */
+  cancelRevalidate(): void;
+  /** Re-reads the open batch's summary (its notices change when users are loaded). */
+  refreshBatchSummary(): Promise<void>;
   onBatchProgress(progress: JobProgress): void;
   /** Forgets the open batch (workspace switched). */
   resetBatch(): void;
@@ -95,6 +101,8 @@ const EMPTY_VIEW: BatchViewState = {
 export const createBatchSlice: SliceCreator<BatchSlice> = (client) => (set, get) => {
   let queue: Promise<unknown> = Promise.resolve();
   let ticket = 0;
+  /** The job of a running re-validation, so it can be cancelled. */
+  let validateJob: string | null = null;
 
   const patch = (p: Partial<BatchViewState>): void => set((s) => ({ batch: { ...s.batch, ...p } }));
 
@@ -321,6 +329,35 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (client) => (set, get)
 
     dismissBatchMessage() {
       patch({ notice: null, actionError: null });
+    },
+
+    async revalidateBatch() {
+      const batch = get().batch.batch;
+      if (batch === null) return;
+      const summary = await serial('Validating…', async () => {
+        validateJob = newJobId();
+        try {
+          return await client.invoke('batch.validate', { batch, jobId: validateJob });
+        } finally {
+          validateJob = null;
+        }
+      });
+      if (summary !== null) accept(summary, 'Every row validated again.');
+    },
+
+    cancelRevalidate() {
+      if (validateJob !== null) client.invoke('job.cancel', { jobId: validateJob }).catch(() => undefined);
+    },
+
+    async refreshBatchSummary() {
+      const { batch, status } = get().batch;
+      if (batch === null || status !== 'ready') return;
+      try {
+        const summary = await client.invoke('batch.summary', { batch });
+        if (get().batch.batch === batch) patch({ summary });
+      } catch {
+        // The summary on screen stays; the next change brings a fresh one.
+      }
     },
 
     onBatchProgress(progress) {

@@ -8,6 +8,7 @@
  */
 import { suggestedLookup } from '../../../shared/domain/default-transforms';
 import { sameHeader } from '../../../shared/domain/same-header';
+import { USERS_MODULE } from '../../../shared/domain/user-fields';
 import { newJobId } from '../api/ids';
 import { RpcError } from '../api/client';
 import { uiError } from './errors';
@@ -219,7 +220,8 @@ export const createImportSlice: SliceCreator<ImportSlice> = (client) => (set, ge
   function begin(target: ImportTarget): void {
     ticket++;
     // Recurring files go to the same module as last time, where their template lives.
-    const module = lastModule ?? get().selectedModule ?? get().importState.module;
+    const selected = get().selectedModule === USERS_MODULE ? null : get().selectedModule;
+    const module = lastModule ?? selected ?? get().importState.module;
     set({ view: { kind: 'import' }, importState: { ...EMPTY, module, target, phase: 'previewing' } });
   }
 

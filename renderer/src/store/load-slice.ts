@@ -8,10 +8,11 @@ import type { Req } from '../../../shared/ipc/contract';
 import { newJobId } from '../api/ids';
 import { uiError } from './errors';
 import { baseName, isFieldMetadataFile } from './file-kind';
-import type { JobProgress, MetadataLoadResult, ReplicaLoadResult, SliceCreator, UiError } from './types';
+import { USERS_MODULE } from '../../../shared/domain/user-fields';
+import type { JobProgress, MetadataLoadResult, ReplicaLoadResult, SliceCreator, UiError, UsersLoadResult } from './types';
 
-/** What is being loaded: records for the replica, or the org's field metadata. */
-export type LoadKind = 'export' | 'metadata';
+/** What is being loaded: records for the replica, the org's field metadata, or its users. */
+export type LoadKind = 'export' | 'metadata' | 'users';
 
 type FileSource = Req<'replica.load'>['source'];
 
@@ -28,6 +29,7 @@ export type LoadState =
   | (LoadTarget & { phase: 'running'; jobId: string | null; progress: JobProgress | null; cancelling: boolean })
   | { phase: 'done'; kind: 'export'; module: string; fileName: string; result: ReplicaLoadResult }
   | { phase: 'done'; kind: 'metadata'; module: string; fileName: string; result: MetadataLoadResult }
+  | { phase: 'done'; kind: 'users'; module: string; fileName: string; result: UsersLoadResult }
   | (LoadTarget & { phase: 'error'; error: UiError });
 
 /** State and actions for loading files. */
@@ -56,7 +58,7 @@ export const createLoadSlice: SliceCreator<LoadSlice> = (client) => (set, get) =
   let uploadAbort: AbortController | null = null;
 
   async function run(target: LoadTarget, source: FileSource): Promise<void> {
-    const jobId = target.kind === 'export' ? newJobId() : null;
+    const jobId = target.kind === 'metadata' ? null : newJobId();
     set({ load: { ...target, phase: 'running', jobId, progress: null, cancelling: false } });
     try {
       if (target.kind === 'export') {
@@ -66,6 +68,10 @@ export const createLoadSlice: SliceCreator<LoadSlice> = (client) => (set, get) =
           ...(jobId !== null ? { jobId } : {}),
         });
         set({ load: { phase: 'done', kind: 'export', module: target.module, fileName: target.fileName, result } });
+      } else if (target.kind === 'users') {
+        const result = await client.invoke('users.load', { source, ...(jobId !== null ? { jobId } : {}) });
+        set({ load: { phase: 'done', kind: 'users', module: target.module, fileName: target.fileName, result } });
+        void get().refreshBatchSummary();
       } else {
         const result = await client.invoke('metadata.load', { module: target.module, source });
         set({ load: { phase: 'done', kind: 'metadata', module: target.module, fileName: target.fileName, result } });
@@ -123,8 +129,8 @@ export const createLoadSlice: SliceCreator<LoadSlice> = (client) => (set, get) =
       let path: string | null;
       try {
         const res = await client.invoke('dialog.openFile', {
-          title: kind === 'export' ? 'Load a Zoho export' : 'Load field metadata',
-          extensions: kind === 'export' ? ['csv', 'zip', 'json'] : ['json'],
+          title: kind === 'export' ? 'Load a Zoho export' : kind === 'users' ? 'Load users' : 'Load field metadata',
+          extensions: kind === 'export' ? ['csv', 'zip', 'json'] : kind === 'users' ? ['json', 'csv'] : ['json'],
           save: false,
         });
         path = res.path;
@@ -140,7 +146,8 @@ export const createLoadSlice: SliceCreator<LoadSlice> = (client) => (set, get) =
     },
 
     async dropFile(file) {
-      const kind: LoadKind = (await isFieldMetadataFile(file)) ? 'metadata' : 'export';
+      // Users take only users files; elsewhere a Fields API response is metadata, else records.
+      const kind: LoadKind = get().selectedModule === USERS_MODULE ? 'users' : (await isFieldMetadataFile(file)) ? 'metadata' : 'export';
       await get().loadFile(kind, file);
     },
 

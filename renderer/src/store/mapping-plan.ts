@@ -50,7 +50,15 @@ export interface ColumnPlan {
   /** Transforms the editor does not model, kept as they were (after the modelled ones). */
   extra: Transform[];
   origin: MatchOrigin;
+  /**
+   * A field the core suggested but whose sample values do not fit it: offered with the reason,
+   * never mapped until the user takes it.
+   */
+  offer: { field: string; confidence: number; caution: string } | null;
 }
+
+/** Below this a suggestion is offered rather than prefilled (the core's auto-map threshold). */
+export const OFFER_BELOW = 0.75;
 
 const FORMAT_KINDS: ReadonlySet<string> = new Set(['date', 'datetime', 'phone', 'number', 'boolean', 'picklist', 'multiselect', 'lookup']);
 
@@ -71,6 +79,7 @@ export function emptyPlan(column: string): ColumnPlan {
     defaultValue: null,
     extra: [],
     origin: { kind: 'user' },
+    offer: null,
   };
 }
 
@@ -87,6 +96,9 @@ export function plansFromSuggestions(
     const plan = emptyPlan(column);
     if (s === undefined || s.field === null) {
       return { ...plan, origin: { kind: 'suggested', reason: 'none', confidence: 0 } };
+    }
+    if (typeof s.caution === 'string' && s.confidence < OFFER_BELOW) {
+      return { ...plan, origin: { kind: 'suggested', reason: 'none', confidence: 0 }, offer: { field: s.field, confidence: s.confidence, caution: s.caution } };
     }
     const origin: MatchOrigin =
       s.reason === 'template' && template !== null
@@ -228,6 +240,8 @@ export function originText(origin: MatchOrigin, mapped: boolean): string {
           return `alias · ${percent(origin.confidence)}%`;
         case 'similar':
           return `similar · ${percent(origin.confidence)}%`;
+        case 'values':
+          return `name and values · ${percent(origin.confidence)}%`;
         case 'template':
           return 'template';
         case 'none':

@@ -1,6 +1,7 @@
 /**
  * Start-up and whole-window reloads, and the wiring of core events to the other slices.
  */
+import { USERS_MODULE } from '../../../shared/domain/user-fields';
 import { pickModule } from './modules-slice';
 import type { SliceCreator } from './types';
 
@@ -48,6 +49,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
       }
       if (get().record.target?.module === module) {
         get().reloadRecord();
+      }
+      if (module === USERS_MODULE) {
+        // Owner notices of the open batch depend on the users loaded.
+        void get().refreshBatchSummary();
       }
     }
   },

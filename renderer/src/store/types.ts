@@ -39,6 +39,10 @@ export type RecordDetail = Res<'replica.record'>;
 export type RecordField = RecordDetail['fields'][number];
 /** What `replica.load` reports. */
 export type ReplicaLoadResult = Res<'replica.load'>;
+/** What `users.load` reports. */
+export type UsersLoadResult = Res<'users.load'>;
+/** A notice of a batch about a mapped field as a whole (owner columns). */
+export type BatchNotice = Res<'batch.summary'>['notices'][number];
 /** What `metadata.load` reports. */
 export type MetadataLoadResult = Res<'metadata.load'>;
 /** Field metadata of one module. */

@@ -5,6 +5,8 @@
 import type { BatchMapping, Issue, Transform } from '../../../../shared/domain/batch';
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
 import { RowRules } from '../../../../shared/validation';
+import { holdsUserIds, isMultiUserField, isUserField } from '../../../../shared/domain/user-fields';
+import type { UserDirectory, UserResolution } from '../users/resolve-user';
 import { applyTransforms } from '../transform';
 import type { StoredRow } from '../../db/repos/batch-repo';
 
@@ -37,6 +39,11 @@ export interface RowContext {
   /** Fields the layout requires (a warning when missing; Bulk Write does not enforce them). */
   layoutMandatory: ReadonlySet<string>;
   resolver: LookupResolver | null;
+  /**
+   * The org's users, for owner and user fields (resolved implicitly, as Zoho's import wizard
+   * does). Null or empty: no users loaded, so only ids pass and other values are left alone.
+   */
+  users: UserDirectory | null;
   /** Each mapped field, worked out once per batch rather than once per row. */
   plans: readonly FieldPlan[];
   /** The checks of a row whose values come in plan order. */
@@ -55,6 +62,10 @@ export interface FieldPlan {
   lookup: Extract<Transform, { kind: 'lookup' }> | null;
   meta: FieldMeta | undefined;
   defaultValue: string | null;
+  /** True for an owner or user field: its values are resolved to user ids. */
+  user: boolean;
+  /** Resolves a cell of this user field to user ids (null without users loaded). */
+  resolveUser: ((value: string) => UserResolution) | null;
 }
 
 export interface ComputedRow {
@@ -64,7 +75,13 @@ export interface ComputedRow {
 }
 
 /** Builds the lookup tables a RowContext needs once per batch. */
-export function rowContext(header: readonly string[], mapping: BatchMapping, fields: readonly FieldMeta[], resolver: LookupResolver | null): RowContext {
+export function rowContext(
+  header: readonly string[],
+  mapping: BatchMapping,
+  fields: readonly FieldMeta[],
+  resolver: LookupResolver | null,
+  users: UserDirectory | null = null,
+): RowContext {
   const headerIndex = new Map<string, number>();
   header.forEach((h, i) => {
     if (!headerIndex.has(h)) headerIndex.set(h, i);
@@ -72,6 +89,8 @@ export function rowContext(header: readonly string[], mapping: BatchMapping, fie
   const fieldsByName = new Map(fields.map((f) => [f.apiName, f]));
   const plans = mapping.fields.map((m): FieldPlan => {
     const lookup = m.transforms.find((t): t is Extract<Transform, { kind: 'lookup' }> => t.kind === 'lookup') ?? null;
+    const meta = fieldsByName.get(m.field);
+    const user = meta !== undefined && isUserField(meta) && !meta.readOnly;
     return {
       field: m.field,
       column: m.columns.join(' + '),
@@ -79,8 +98,10 @@ export function rowContext(header: readonly string[], mapping: BatchMapping, fie
       joinWith: m.joinWith,
       transforms: m.transforms.filter((t) => t.kind !== 'lookup'),
       lookup,
-      meta: fieldsByName.get(m.field),
+      meta,
       defaultValue: m.defaultValue,
+      user,
+      resolveUser: user && meta !== undefined && users !== null && users.size > 0 ? users.cellResolver(meta) : null,
     };
   });
   const mappedFields = new Set(mapping.fields.map((f) => f.field));
@@ -94,6 +115,7 @@ export function rowContext(header: readonly string[], mapping: BatchMapping, fie
     mappedFields,
     layoutMandatory,
     resolver,
+    users,
     plans,
     rules: new RowRules(plans, fields, mappedFields, layoutMandatory),
   };
@@ -164,7 +186,8 @@ export function evaluateRow(src: SourceRow, ctx: RowContext, edits: ReadonlyMap<
       if (value === '' && plan.defaultValue !== null) {
         value = plan.defaultValue;
       }
-      if (plan.lookup && value !== '' && plan.meta && ctx.resolver) {
+      // Users are not records of the replica: a user field is resolved below, whatever the transform says.
+      if (plan.lookup && !plan.user && value !== '' && plan.meta && ctx.resolver) {
         const r = ctx.resolver.resolve(plan.meta, plan.lookup.by, value);
         if (!r.ok) {
           issues.push({ row: src.row, column: plan.column, field: plan.field, code: r.code, message: r.message, severity: 'error' });
@@ -173,6 +196,24 @@ export function evaluateRow(src: SourceRow, ctx: RowContext, edits: ReadonlyMap<
           continue;
         }
         value = r.id;
+      }
+    }
+    if (plan.user && value !== '' && plan.meta) {
+      if (plan.resolveUser !== null) {
+        const r = plan.resolveUser(value);
+        if (!r.ok) {
+          issues.push({ row: src.row, column: plan.column, field: plan.field, code: r.code, message: r.message, severity: 'error' });
+          (failed ??= new Array<boolean>(plans.length).fill(false))[p] = true;
+          values[p] = value;
+          continue;
+        }
+        value = r.id;
+      } else if (!holdsUserIds(value, isMultiUserField(plan.meta))) {
+        // Without users a name cannot become an id. The batch's notice says so once; every row
+        // is left alone, and the upload leaves the column out (shared/domain/user-fields.ts).
+        (failed ??= new Array<boolean>(plans.length).fill(false))[p] = true;
+        values[p] = value;
+        continue;
       }
     }
     values[p] = value;

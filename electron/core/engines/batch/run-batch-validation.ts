@@ -13,6 +13,8 @@ import { rowContext, sourceOf } from './compute-row';
 import { RowValidator } from './row-validator';
 import { batchPages } from './batch-pages';
 import { replicaLookup } from './replica-lookup';
+import { UsersRepo } from '../../db/repos/users-repo';
+import { loadUserDirectory } from '../users/user-directory';
 import type { BatchMapping } from '../../../../shared/domain/batch';
 
 export interface BatchValidateJob {
@@ -34,13 +36,17 @@ export async function runBatchValidation(job: BatchValidateJob, ctx: JobContext)
       throw new AppError('BATCH_NOT_FOUND', `There is no batch ${job.batchId}.`);
     }
     const mapping = JSON.parse(b.mappingJson) as BatchMapping;
-    const rc = rowContext(b.header, mapping, job.fields, replicaLookup(new ReplicaRepo(db)));
     const edits = state.edits(job.batchId);
     const excluded = state.excludedRows(job.batchId);
-    const validator = new RowValidator(rc);
     let written = 0;
     db.exec('BEGIN IMMEDIATE');
     try {
+      // The users are read under the write lock, so the load stamped below is the one used.
+      const replica = new ReplicaRepo(db);
+      const usersRepo = new UsersRepo(db);
+      const usersLoad = usersRepo.latestLoad();
+      const directory = loadUserDirectory(replica);
+      const validator = new RowValidator(rowContext(b.header, mapping, job.fields, replicaLookup(replica), directory.size > 0 ? directory : null));
       state.replaceIssues(job.batchId, []);
       const sink = state.issueWriter(job.batchId);
       for (const page of batchPages(batches, b, ctx, { phase: 'validating', cancelMessage: 'Validation was cancelled; the previous results are kept.' })) {
@@ -53,6 +59,7 @@ export async function runBatchValidation(job: BatchValidateJob, ctx: JobContext)
       }
       sink.flush();
       state.rememberCounts(job.batchId);
+      usersRepo.stampBatch(job.batchId, usersLoad);
       db.exec('COMMIT');
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK');

@@ -14,12 +14,15 @@ import { RowValidator } from '../batch/row-validator';
 import { CsvBatchSink, isBlankRow } from '../csv/csv-batch-sink';
 import { cellText, type TokenBatch } from '../csv/csv-tokenizer';
 import { stripBom } from './sniff-csv';
+import { UserDirectory, type UserEntry } from '../users/resolve-user';
 
 /** What the parser thread needs to validate: the mapping, for a file with this header. */
 export interface ParserValidation {
   header: string[];
   mappingJson: string;
   fields: FieldMeta[];
+  /** The org's users, so owner columns resolve here too (none: owner names are left alone). */
+  users?: UserEntry[];
 }
 
 /** True when the mapping can be checked without the replica (no lookups to resolve). */
@@ -44,7 +47,8 @@ export class ParserValidator {
           this.matched = sameHeader(header, plan.header);
           if (this.matched) {
             const mapping = JSON.parse(plan.mappingJson) as BatchMapping;
-            this.validator = new RowValidator(rowContext(header, mapping, plan.fields, null));
+            const users = plan.users !== undefined && plan.users.length > 0 ? new UserDirectory(plan.users) : null;
+            this.validator = new RowValidator(rowContext(header, mapping, plan.fields, null, users));
             this.width = header.length;
           }
         },

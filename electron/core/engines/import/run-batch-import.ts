@@ -17,6 +17,9 @@ import { BatchStateRepo } from '../../db/repos/batch-state-repo';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
 import { rowContext } from '../batch/compute-row';
 import { replicaLookup } from '../batch/replica-lookup';
+import { UsersRepo } from '../../db/repos/users-repo';
+import { UserDirectory } from '../users/resolve-user';
+import { readUsers } from '../users/user-directory';
 import { RowValidator } from '../batch/row-validator';
 import { AppError } from '../../../../shared/ipc/errors';
 import { openWorkspaceDb, type Db } from '../../db/open';
@@ -119,9 +122,12 @@ async function importOnce(
   db.exec('BEGIN IMMEDIATE');
   try {
     checkCancel();
+    // Read inside the import's transaction, so the users it resolves with are the ones it stamps.
+    const users = job.validate ? readUsers(new ReplicaRepo(db)) : [];
+    const usersLoad = new UsersRepo(db).latestLoad();
     const { total } = await parseCsvInThread(
       job.workerPath,
-      { file: job.filePath, kind: 'csv', size, delimiter, encoding, validate: inParser ? job.validate : undefined },
+      { file: job.filePath, kind: 'csv', size, delimiter, encoding, validate: inParser && job.validate ? { ...job.validate, users } : undefined },
       {
         onIssues(issues) {
           for (const i of issues) parserIssues?.add(i);
@@ -157,7 +163,8 @@ async function importOnce(
           } else if (plan) {
             batch.validated = true;
             const mapping = JSON.parse(plan.mappingJson) as BatchMapping;
-            const validator = new RowValidator(rowContext(header, mapping, plan.fields, replicaLookup(new ReplicaRepo(db))));
+            const directory = users.length > 0 ? new UserDirectory(users) : null;
+            const validator = new RowValidator(rowContext(header, mapping, plan.fields, replicaLookup(new ReplicaRepo(db)), directory));
             const issues = state.issueWriter(created.id);
             batch.onRow = (row, cells, width) => {
               for (const issue of validator.check({ row, cells, width }, undefined, false)) issues.add(issue);
@@ -186,6 +193,7 @@ async function importOnce(
     if (batch.validated) {
       // Counted here, once, so that no summary has to walk the issues on the main thread.
       state.rememberCounts(batch.id);
+      new UsersRepo(db).stampBatch(batch.id, usersLoad);
     }
     repo.finishBatch(batch.id, tally.rows, tally.raggedCount);
     db.exec('COMMIT');

@@ -4,12 +4,17 @@
  * Evidence, strongest first: the column is the field's API name; it is the field's label;
  * the user mapped this header to this field before; it is a common alias; it merely looks
  * like the field's name. Each field takes at most one column, and read-only fields none.
+ *
+ * With sample rows, the values weigh in: a header match whose values mostly cannot fit the
+ * field's type drops below the auto-map threshold and says why (`caution`), and a weak header
+ * match whose values all fit a distinctive type (every value an email) is lifted above it.
  */
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
 import { HEADER_ALIASES } from './header-aliases';
 import { compactHeader, diceSimilarity, normalizeHeader } from './normalize-header';
+import { cautionText, DISTINCTIVE_KINDS, isDoubtful, isStrongFit, measureFit } from './value-fit';
 
-export type SuggestionReason = 'api-name' | 'label' | 'history' | 'alias' | 'similar' | 'none';
+export type SuggestionReason = 'api-name' | 'label' | 'history' | 'alias' | 'similar' | 'values' | 'none';
 
 export interface ColumnSuggestion {
   column: string;
@@ -18,6 +23,8 @@ export interface ColumnSuggestion {
   /** In [0, 1]; 0 when nothing was suggested. */
   confidence: number;
   reason: SuggestionReason;
+  /** Why the column's values make the suggestion doubtful; null when they fit or were not seen. */
+  caution: string | null;
 }
 
 /** What the user mapped before: normalised header -> field -> times used. */
@@ -28,12 +35,28 @@ interface Candidate {
   field: string;
   confidence: number;
   reason: SuggestionReason;
+  caution?: string;
 }
 
 const SIMILAR_THRESHOLD = 0.72;
 
-/** One suggestion per column, in column order. */
-export function suggestMapping(headers: readonly string[], fields: readonly FieldMeta[], history: MappingHistory = new Map()): ColumnSuggestion[] {
+/** Confidence of a header match whose values do not fit: offered, below the auto-map threshold (0.75). */
+const DOUBTFUL_CONFIDENCE = 0.45;
+/** A weak header match (from here to the auto-map threshold) is lifted by values, never above an exact label. */
+const LIFTABLE_FROM = 0.5;
+const LIFTABLE_BELOW = 0.75;
+const LIFT = 0.25;
+const LIFTED_MAX = 0.88;
+/** Sample values per column that are judged. */
+const SAMPLE_VALUES = 50;
+
+/** One suggestion per column, in column order; `sampleRows` are the preview's data rows. */
+export function suggestMapping(
+  headers: readonly string[],
+  fields: readonly FieldMeta[],
+  history: MappingHistory = new Map(),
+  sampleRows: readonly (readonly string[])[] = [],
+): ColumnSuggestion[] {
   const writable = fields.filter((f) => !f.readOnly);
   const byCompactApi = new Map(writable.map((f) => [compactHeader(f.apiName), f]));
   const byCompactLabel = new Map<string, FieldMeta>();
@@ -89,6 +112,8 @@ export function suggestMapping(headers: readonly string[], fields: readonly Fiel
     }
   });
 
+  if (sampleRows.length > 0) weighValues(candidates, headers.length, writable, sampleRows);
+
   // Greedy assignment, best evidence first; ties keep column order so results are stable.
   candidates.sort((a, b) => b.confidence - a.confidence || a.index - b.index);
   const takenFields = new Set<string>();
@@ -101,7 +126,32 @@ export function suggestMapping(headers: readonly string[], fields: readonly Fiel
   return headers.map((column, index) => {
     const c = chosen.get(index);
     return c
-      ? { column, index, field: c.field, confidence: c.confidence, reason: c.reason }
-      : { column, index, field: null, confidence: 0, reason: 'none' as const };
+      ? { column, index, field: c.field, confidence: c.confidence, reason: c.reason, caution: c.caution ?? null }
+      : { column, index, field: null, confidence: 0, reason: 'none' as const, caution: null };
   });
+}
+
+/** Lowers the candidates whose column's values do not fit, lifts weak ones whose values do. */
+function weighValues(candidates: Candidate[], width: number, fields: readonly FieldMeta[], rows: readonly (readonly string[])[]): void {
+  const byName = new Map(fields.map((f) => [f.apiName, f]));
+  const columns: string[][] = Array.from({ length: width }, () => []);
+  for (const row of rows) {
+    for (let i = 0; i < width; i += 1) {
+      const v = row[i] ?? '';
+      const col = columns[i] as string[];
+      if (v.trim() !== '' && col.length < SAMPLE_VALUES) col.push(v);
+    }
+  }
+  for (const c of candidates) {
+    const meta = byName.get(c.field);
+    const fit = meta ? measureFit(meta, columns[c.index] ?? []) : null;
+    if (fit === null) continue;
+    if (isDoubtful(fit)) {
+      c.confidence = Math.min(c.confidence, DOUBTFUL_CONFIDENCE);
+      c.caution = cautionText(fit);
+    } else if (isStrongFit(fit) && DISTINCTIVE_KINDS.has(fit.kind) && (c.reason === 'similar' || c.reason === 'alias') && c.confidence >= LIFTABLE_FROM && c.confidence < LIFTABLE_BELOW) {
+      c.confidence = Math.min(LIFTED_MAX, Math.round((c.confidence + LIFT) * 100) / 100);
+      c.reason = 'values';
+    }
+  }
 }

@@ -115,7 +115,8 @@ export function BatchGrid({ gridRef, columns, label, editRequest }: BatchGridPro
       const row = batchRowAt(rows, index);
       const column = columns[col - LEADING_COLUMNS];
       if (row === undefined || column === undefined || !column.editable || column.field === null) return;
-      const original = row.values[column.field] ?? '';
+      // A resolved user is edited by name (a name typed in is resolved again).
+      const original = row.display[column.field] ?? row.values[column.field] ?? '';
       const next = { index, col, row: row.row, field: column.field, original };
       editingRef.current = next;
       setActive({ index, col });

@@ -99,6 +99,8 @@ export const BatchGridRow = memo(function BatchGridRow(props: BatchGridRowProps)
       {columns.map((col, ci) => {
         const c = ci + LEADING_COLUMNS;
         const text = col.kind === 'field' ? (row.values[col.field ?? ''] ?? '') : (row.source[col.source ?? -1] ?? '');
+        // A resolved user shows by name, as a lookup does; the id Zoho gets is in the tooltip.
+        const shownName = col.kind === 'field' ? row.display[col.field ?? ''] : undefined;
         const issues = cellIssues(row.issues, col, header);
         const severity = worst(issues);
         const edited = col.kind === 'field' && row.edited.includes(col.field ?? '');
@@ -106,6 +108,7 @@ export const BatchGridRow = memo(function BatchGridRow(props: BatchGridRowProps)
         const tip = [
           ...issues.map((i) => `${i.severity === 'error' ? 'Error' : 'Warning'} ${i.code}: ${i.message}`),
           edited ? 'Edited by you (revert it from the row panel)' : '',
+          shownName !== undefined ? `${shownName}: sent to Zoho as ${text}` : '',
         ]
           .filter((t) => t !== '')
           .join('\n');
@@ -123,7 +126,7 @@ export const BatchGridRow = memo(function BatchGridRow(props: BatchGridRowProps)
             onClick={() => props.onCellClick(index, c)}
             onDoubleClick={() => props.onCellDoubleClick(index, c)}
           >
-            {editing ? <EditInput editor={editor} /> : text}
+            {editing ? <EditInput editor={editor} /> : (shownName ?? text)}
           </div>
         );
       })}

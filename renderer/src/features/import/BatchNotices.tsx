@@ -6,20 +6,24 @@ import type { ReactNode } from 'react';
 import { formatCount } from '../../components/format';
 import { fieldLabel } from '../../store/batch-slice';
 import type { BatchSummary, FieldMeta } from '../../store/types';
+import { OwnerNotices } from '../users/OwnerNotices';
 
 /** Props of BatchNotices. */
 export interface BatchNoticesProps {
   summary: BatchSummary;
   fields: readonly FieldMeta[];
+  /** A change is running (the notices' actions wait). */
+  busy?: boolean;
 }
 
 /** Notices above the toolbar; nothing when all is well. */
-export function BatchNotices({ summary, fields }: BatchNoticesProps): ReactNode {
+export function BatchNotices({ summary, fields, busy = false }: BatchNoticesProps): ReactNode {
   const missing = summary.unmappedMandatory;
   const dates = summary.ambiguousDateColumns;
-  if (missing.length === 0 && dates.length === 0 && summary.raggedRows === 0) return null;
+  if (missing.length === 0 && dates.length === 0 && summary.raggedRows === 0 && summary.notices.length === 0) return null;
   return (
     <div className="batch-notices">
+      <OwnerNotices notices={summary.notices} busy={busy} />
       {missing.length > 0 && (
         <p className="notice notice-warning">
           <strong>Mandatory fields not mapped:</strong>{' '}

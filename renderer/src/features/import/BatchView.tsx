@@ -15,6 +15,7 @@ import { BatchNotices } from './BatchNotices';
 import { BatchToolbar } from './BatchToolbar';
 import { delimiterName, encodingName } from './import-options';
 import { RowPanel } from './RowPanel';
+import { RevalidateButton } from '../users/RevalidateButton';
 
 const EMPTY_TEXT: Record<string, string> = {
   all: 'This batch has no rows.',
@@ -44,6 +45,7 @@ export function BatchView(): ReactNode {
   const undo = useAppStore((s) => s.undoBatch);
   const redo = useAppStore((s) => s.redoBatch);
   const modules = useAppStore((s) => s.modules);
+  const busy = useAppStore((s) => s.batch.busy !== null);
   const gridRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const [editRequest, setEditRequest] = useState<EditRequest | null>(null);
@@ -124,9 +126,12 @@ export function BatchView(): ReactNode {
             {encodingName(summary.encoding)}, {delimiterName(summary.delimiter)} separated
           </span>
         </p>
-        <BatchCounts summary={summary} />
+        <div className="batch-counts-row">
+          <BatchCounts summary={summary} />
+          <RevalidateButton />
+        </div>
       </div>
-      <BatchNotices summary={summary} fields={fields} />
+      <BatchNotices summary={summary} fields={fields} busy={busy} />
       <BatchToolbar />
       <BatchMessages />
       <div className="module-body">

@@ -3,13 +3,14 @@
  * overridable; changing one reads the file again).
  */
 import { useId, type ReactNode } from 'react';
+import { USERS_MODULE } from '../../../../shared/domain/user-fields';
 import { useAppStore } from '../../store';
 import type { DelimiterChoice, EncodingChoice } from '../../store/types';
 import { DELIMITERS, ENCODINGS, delimiterName, encodingName } from './import-options';
 
 /** The settings row above the preview. */
 export function ImportSettings(): ReactNode {
-  const modules = useAppStore((s) => s.modules);
+  const allModules = useAppStore((s) => s.modules);
   const module = useAppStore((s) => s.importState.module);
   const encoding = useAppStore((s) => s.importState.encoding);
   const delimiter = useAppStore((s) => s.importState.delimiter);
@@ -22,6 +23,8 @@ export function ImportSettings(): ReactNode {
   const encodingId = useId();
   const delimiterId = useId();
 
+  // Bulk Write does not write users, so Users is never a target.
+  const modules = allModules.filter((m) => m.module !== USERS_MODULE);
   const detected = preview?.detected;
   const known = modules.some((m) => m.module === module);
 

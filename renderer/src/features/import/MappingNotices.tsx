@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { formatCount } from '../../components/format';
 import { useAppStore } from '../../store';
 import { fieldOwners } from '../../store/mapping-plan';
+import { MappingOwnerNotices } from '../users/MappingOwnerNotices';
 
 const SHOWN_RAGGED = 8;
 
@@ -27,6 +28,7 @@ export function MappingNotices(): ReactNode {
 
   return (
     <>
+      <MappingOwnerNotices />
       {missing.length > 0 && (
         <section className="notice notice-warning" aria-labelledby="missing-mandatory-title">
           <p className="notice-title" id="missing-mandatory-title">

@@ -3,7 +3,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import { useAppStore } from '../../store';
-import { isWeakMatch, originText, transformSummary, type ColumnPlan } from '../../store/mapping-plan';
+import { isWeakMatch, originText, percent, transformSummary, type ColumnPlan } from '../../store/mapping-plan';
 import { FieldSelect } from './FieldSelect';
 import { dateHint, distinctValues } from './import-options';
 import { TransformEditor } from './TransformEditor';
@@ -37,6 +37,8 @@ export function MappingRow({ index, plan, owners, open, onToggle }: MappingRowPr
   const hint = dateHint(plan, field, distinctValues(rows, index, 20), ambiguous);
   const summary = transformSummary(plan);
   const name = plan.column === '' ? `column ${index + 1}` : plan.column;
+  const offer = plan.offer;
+  const offerLabel = offer === null ? '' : (fields.find((f) => f.apiName === offer.field)?.label ?? offer.field);
 
   const classes = ['map-row'];
   if (!mapped) classes.push('is-unmapped');
@@ -97,9 +99,27 @@ export function MappingRow({ index, plan, owners, open, onToggle }: MappingRowPr
           )}
         </td>
         <td className="map-match">
-          <span className={`match${isWeakMatch(plan.origin) && mapped ? ' is-weak' : ''}${mapped ? '' : ' is-none'}`}>
-            {originText(plan.origin, mapped)}
-          </span>
+          {!mapped && offer !== null ? (
+            <span className="map-offer">
+              <span className="match is-offer">
+                offered: {offerLabel} · {percent(offer.confidence)}%
+              </span>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={locked || owners.has(offer.field)}
+                aria-label={`Map ${name} to ${offerLabel}`}
+                onClick={() => setField(index, offer.field)}
+              >
+                Map
+              </button>
+            </span>
+          ) : (
+            <span className={`match${isWeakMatch(plan.origin) && mapped ? ' is-weak' : ''}${mapped ? '' : ' is-none'}`}>
+              {originText(plan.origin, mapped)}
+            </span>
+          )}
+          {offer !== null && (!mapped || plan.field === offer.field) && <span className="map-caution">{offer.caution}</span>}
           {hint !== null && <span className="map-hint">{hint}</span>}
         </td>
         <td className="map-transforms">

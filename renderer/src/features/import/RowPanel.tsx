@@ -87,7 +87,8 @@ export function RowPanel({ onFix }: RowPanelProps): ReactNode {
             {row.edited.map((f) => (
               <li key={f}>
                 <span>
-                  {fieldLabel(fields, f)}: <span className="mono">{row.values[f] ?? ''}</span>
+                  {fieldLabel(fields, f)}:{' '}
+                  {row.display[f] !== undefined ? <span className="user-name">{row.display[f]}</span> : <span className="mono">{row.values[f] ?? ''}</span>}
                 </span>
                 <button type="button" className="button button-small" disabled={busy} onClick={() => void editCell(row.row, f, null)}>
                   Revert {fieldLabel(fields, f)}
@@ -104,7 +105,16 @@ export function RowPanel({ onFix }: RowPanelProps): ReactNode {
           {summary.mapping.fields.map((m) => (
             <div key={m.field} className="field-pair">
               <dt>{fieldLabel(fields, m.field)}</dt>
-              <dd className="field-text">{row.values[m.field] ?? ''}</dd>
+              <dd className="field-text">
+                {row.display[m.field] !== undefined ? (
+                  <>
+                    <span className="user-name">{row.display[m.field]}</span>
+                    <span className="user-id">{row.values[m.field] ?? ''}</span>
+                  </>
+                ) : (
+                  (row.values[m.field] ?? '')
+                )}
+              </dd>
             </div>
           ))}
         </dl>

@@ -7,6 +7,7 @@ import { useAppStore } from '../../store';
 import type { CaseTo, ColumnPlan, FormatKind } from '../../store/mapping-plan';
 import { defaultFormat, formatForType, FORMAT_LABELS } from './import-options';
 import { FormatOptions } from './FormatOptions';
+import { isUserField } from '../../../../shared/domain/user-fields';
 
 /** Props of TransformEditor. */
 export interface TransformEditorProps {
@@ -144,6 +145,12 @@ export function TransformEditor({ index, plan, name, owners }: TransformEditorPr
         </div>
       </div>
       {plan.format !== null && <FormatOptions index={index} plan={plan} format={plan.format} field={targetField} />}
+      {targetField !== undefined && isUserField(targetField) && (
+        <p className="muted">
+          {targetField.label} needs no lookup: each value that is a user id, an email or a full name is matched to your
+          loaded users (Users → Load users…) and sent as the user&apos;s id.
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -19,7 +19,8 @@ export function LoadProgressDialog(): ReactNode {
     return null;
   }
   const label = modules.find((m) => m.module === load.module)?.label ?? load.module;
-  const title = load.kind === 'export' ? `Loading export into ${label}` : `Loading field metadata for ${label}`;
+  const title =
+    load.kind === 'export' ? `Loading export into ${label}` : load.kind === 'users' ? 'Loading users' : `Loading field metadata for ${label}`;
 
   let step: string;
   let fraction: number | null;
@@ -29,7 +30,7 @@ export function LoadProgressDialog(): ReactNode {
     fraction = load.total > 0 ? load.sent / load.total : null;
     detail = `${formatBytes(load.sent)} of ${formatBytes(load.total)}`;
   } else if (load.progress === null) {
-    step = load.kind === 'export' ? 'Starting' : 'Reading field metadata';
+    step = load.kind === 'metadata' ? 'Reading field metadata' : 'Starting';
     fraction = null;
   } else {
     const p = load.progress;

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatCount, formatDuration, plural } from '../../components/format';
 import { useAppStore } from '../../store';
 import type { MetadataLoadResult, ReplicaLoadResult } from '../../store/types';
+import { UsersLoadSummary } from '../users/UsersLoadSummary';
 
 /** How many rejected rows are listed before "and N more". */
 const SHOWN_REJECTS = 5;
@@ -25,7 +26,8 @@ export function LoadResultPanel(): ReactNode {
   const modules = useAppStore((s) => s.modules);
 
   if (load.phase === 'error') {
-    const unchanged = load.kind === 'export' ? 'The replica was not changed.' : 'The field metadata was not changed.';
+    const unchanged =
+      load.kind === 'export' ? 'The replica was not changed.' : load.kind === 'users' ? 'The users were not changed.' : 'The field metadata was not changed.';
     if (load.error.code === 'CANCELLED') {
       // The user asked for this, so it is reported calmly, not as an error; the core's message
       // only repeats what the two lines below say.
@@ -58,6 +60,8 @@ export function LoadResultPanel(): ReactNode {
       <div role="status" className="notice notice-success">
         {load.kind === 'export' ? (
           <ExportSummary result={load.result} fileName={load.fileName} />
+        ) : load.kind === 'users' ? (
+          <UsersLoadSummary result={load.result} fileName={load.fileName} />
         ) : (
           <MetadataSummary
             result={load.result}

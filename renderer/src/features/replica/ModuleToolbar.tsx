@@ -6,11 +6,12 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { formatCount } from '../../components/format';
 import { useAppStore, useTransportKind } from '../../store';
 import { isLoadBusy, type LoadKind } from '../../store/load-slice';
+import { USERS_MODULE } from '../../../../shared/domain/user-fields';
 
 /** Waits this long after the last keystroke, so typing a name sends one query, not six. */
 const SEARCH_DEBOUNCE_MS = 250;
 
-/** Search box, "Load export…" and "Load field metadata…". */
+/** Search box, "Load export…" and "Load field metadata…" ("Load users…" in Users, which is read-only). */
 export function ModuleToolbar(): ReactNode {
   const appliedSearch = useAppStore((s) => s.grid.search);
   const total = useAppStore((s) => s.grid.total);
@@ -23,6 +24,8 @@ export function ModuleToolbar(): ReactNode {
   const [text, setText] = useState(appliedSearch);
   const exportInput = useRef<HTMLInputElement>(null);
   const metadataInput = useRef<HTMLInputElement>(null);
+  const usersInput = useRef<HTMLInputElement>(null);
+  const isUsers = useAppStore((s) => s.selectedModule === USERS_MODULE);
   const searchId = useId();
 
   useEffect(() => {
@@ -34,7 +37,7 @@ export function ModuleToolbar(): ReactNode {
     if (isElectron) {
       void pickAndLoad(kind);
     } else {
-      (kind === 'export' ? exportInput : metadataInput).current?.click();
+      (kind === 'export' ? exportInput : kind === 'users' ? usersInput : metadataInput).current?.click();
     }
   };
 
@@ -61,14 +64,23 @@ export function ModuleToolbar(): ReactNode {
         )}
       </div>
       <span className="spacer" />
-      <button type="button" className="button" onClick={() => choose('metadata')} disabled={busy}>
-        Load field metadata…
-      </button>
-      <button type="button" className="button button-primary" onClick={() => choose('export')} disabled={busy}>
-        Load export…
-      </button>
+      {isUsers ? (
+        <button type="button" className="button button-primary" onClick={() => choose('users')} disabled={busy}>
+          Load users…
+        </button>
+      ) : (
+        <>
+          <button type="button" className="button" onClick={() => choose('metadata')} disabled={busy}>
+            Load field metadata…
+          </button>
+          <button type="button" className="button button-primary" onClick={() => choose('export')} disabled={busy}>
+            Load export…
+          </button>
+        </>
+      )}
       {!isElectron && (
         <>
+          <HiddenFileInput inputRef={usersInput} accept=".json,.csv" label="Users file" onFile={(file) => void loadFile('users', file)} />
           <HiddenFileInput inputRef={exportInput} accept=".csv,.zip,.json" label="Export file" onFile={(file) => void loadFile('export', file)} />
           <HiddenFileInput inputRef={metadataInput} accept=".json" label="Field metadata file" onFile={(file) => void loadFile('metadata', file)} />
         </>

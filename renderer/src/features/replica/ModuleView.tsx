@@ -13,6 +13,7 @@ import { LoadResultPanel } from './LoadResultPanel';
 import { ModuleToolbar } from './ModuleToolbar';
 import { RecordPanel } from './RecordPanel';
 import { ReplicaGrid } from './ReplicaGrid';
+import { USERS_MODULE } from '../../../../shared/domain/user-fields';
 
 /** Props of ModuleView. */
 export interface ModuleViewProps {
@@ -38,6 +39,7 @@ export function ModuleView({ module }: ModuleViewProps): ReactNode {
   const [panelFocus, setPanelFocus] = useState(0);
 
   const label = summary?.label ?? module;
+  const isUsers = module === USERS_MODULE;
 
   // dragenter/dragleave fire for every child crossed; a depth counter tells when we truly left.
   const dragHandlers = {
@@ -73,6 +75,14 @@ export function ModuleView({ module }: ModuleViewProps): ReactNode {
     body = <ErrorMessage code={error.code} message={error.message} title="The records could not be read." />;
   } else if (status === 'loading' || status === 'idle') {
     body = <p className="muted grid-note">Loading records…</p>;
+  } else if (total === 0 && search === '' && isUsers) {
+    body = (
+      <EmptyState title="No users yet">
+        Load your org&apos;s users so owner columns (Lead Owner, Contact Owner…) resolve to user ids: the Users API
+        response saved as JSON (GET /crm/v2/users?type=AllUsers), or a users CSV that includes their ids. Use Load
+        users… above or drop the file here.
+      </EmptyState>
+    );
   } else if (total === 0 && search === '') {
     body = (
       <EmptyState title={`No ${label} records`}>
@@ -93,12 +103,18 @@ export function ModuleView({ module }: ModuleViewProps): ReactNode {
           {label}
         </h2>
         <p className="module-meta">
-          <span>{plural(summary?.records ?? 0, 'record', 'records')}</span>
+          <span>{isUsers ? plural(summary?.records ?? 0, 'user', 'users') : plural(summary?.records ?? 0, 'record', 'records')}</span>
           <span className="dot" aria-hidden="true">
             ·
           </span>
-          <span>{summary?.source === 'org' ? 'Org field metadata' : 'Standard field metadata'}</span>
-          {summary !== undefined && <span className="muted"> ({plural(summary.fields, 'field', 'fields')})</span>}
+          {isUsers ? (
+            <span>Read-only: resolves owner and user columns; Zoho’s Bulk Write does not import users</span>
+          ) : (
+            <>
+              <span>{summary?.source === 'org' ? 'Org field metadata' : 'Standard field metadata'}</span>
+              {summary !== undefined && <span className="muted"> ({plural(summary.fields, 'field', 'fields')})</span>}
+            </>
+          )}
         </p>
       </div>
       <ModuleToolbar />
@@ -110,7 +126,7 @@ export function ModuleView({ module }: ModuleViewProps): ReactNode {
       {dragging && !busy && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop to load into {label}</p>
-          <p className="muted">Exports (CSV, ZIP, JSON) or a field metadata JSON</p>
+          <p className="muted">{isUsers ? 'A Users API response (JSON) or a users CSV with ids' : 'Exports (CSV, ZIP, JSON) or a field metadata JSON'}</p>
         </div>
       )}
       <LoadProgressDialog />
