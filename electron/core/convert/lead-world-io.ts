@@ -4,6 +4,7 @@
  * users when a Users module has been loaded.
  */
 import type { FieldMeta } from '../../../shared/domain/field-meta';
+import { USERS_MODULE } from '../../../shared/domain/user-fields';
 import { recordName, nameKeyGroups } from '../../../shared/domain/record-name';
 import type { Db } from '../db/open';
 import { ReplicaRecordsRepo } from '../db/repos/replica-records-repo';
@@ -37,7 +38,7 @@ export function replicaUniques(records: ReplicaRecordsRepo, modules: Record<stri
 /** A lead world over the replica of `db`. */
 export function replicaLeadWorld(db: Db, fields: LeadFields, now: string): LeadWorld {
   const records = new ReplicaRecordsRepo(db);
-  const hasUsers = records.count('Users') > 0;
+  const hasUsers = records.count(USERS_MODULE) > 0;
   return {
     fields,
     mapping: conversionMapping(fields.Leads),
@@ -45,7 +46,7 @@ export function replicaLeadWorld(db: Db, fields: LeadFields, now: string): LeadW
     uniques: replicaUniques(records, { Contacts: fields.Contacts, Accounts: fields.Accounts, Deals: fields.Deals }),
     user(id) {
       if (!hasUsers) return undefined;
-      const u = records.get('Users', id);
+      const u = records.get(USERS_MODULE, id);
       if (!u) return null;
       const name = u.full_name || [u.first_name, u.last_name].filter(Boolean).join(' ') || u.email || id;
       return { name, active: (u.status ?? 'active').trim().toLowerCase() === 'active' };

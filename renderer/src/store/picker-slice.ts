@@ -42,6 +42,7 @@ const SUBTITLE_KEYS: Record<string, string[]> = {
   Sales_Orders: ['SO_Number', 'Account_Name', 'Status'],
   Invoices: ['Invoice_Number', 'Account_Name', 'Status'],
   Deals: ['Stage', 'Account_Name', 'Amount'],
+  Users: ['email', 'status', 'role'],
 };
 
 function titleOf(module: string, cells: Record<string, string>, id: string): string {

@@ -12,8 +12,7 @@ import { resolveTargets, type MergeTarget } from './lead-targets';
 import { newRef, type LeadWorld } from './lead-world';
 import { approvalRefusal, APPROVAL_STATE_KEY, isTrue } from './record-state';
 import { formatTags, parseTags } from './tags';
-
-const USER_ID = /^\d{5,25}$/;
+import { isUserId } from '../../../../shared/domain/user-fields';
 
 function leadStateFindings(lead: LeadSource): ConvertFinding[] {
   const v = lead.values;
@@ -35,7 +34,7 @@ function optionFindings(settings: LeadConvertSettings, hasAccount: boolean, hasD
   const assignTo = settings.assignTo?.trim() ?? '';
   if (assignTo !== '') {
     const user = world.user(assignTo);
-    if (!USER_ID.test(assignTo)) {
+    if (!isUserId(assignTo)) {
       out.push(refusal('INVALID_DATA', 'options', `assign_to takes a user id (digits), not "${assignTo}".`, 'assign_to'));
     } else if (user === null) {
       out.push(refusal('INVALID_DATA', 'options', `No loaded user has the id ${assignTo}.`, 'assign_to'));

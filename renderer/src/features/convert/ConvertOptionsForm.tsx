@@ -1,9 +1,10 @@
 /**
  * Step 2: the conversion options Zoho's Convert Lead API takes, and the deal to create.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useAppStore } from '../../store';
 import { DealFields } from './DealFields';
+import { RecordPicker } from './RecordPicker';
 
 /** The options form. */
 export function ConvertOptionsForm(): ReactNode {
@@ -14,6 +15,9 @@ export function ConvertOptionsForm(): ReactNode {
   const deal = useAppStore((s) => s.convert.deal);
   const updateDeal = useAppStore((s) => s.updateDeal);
   const tags = settings.carryOverTags;
+  const hasUsers = useAppStore((s) => (s.modules.find((m) => m.module === 'Users')?.records ?? 0) > 0);
+  const [pickingUser, setPickingUser] = useState(false);
+  const [userName, setUserName] = useState<string | null>(null);
 
   return (
     <section className="convert-step" aria-labelledby="options-step">
@@ -40,8 +44,34 @@ export function ConvertOptionsForm(): ReactNode {
             className="input mono"
             placeholder="the lead’s owner"
             value={settings.assignTo ?? ''}
-            onChange={(e) => update({ assignTo: e.target.value.trim() === '' ? null : e.target.value.trim() })}
+            onChange={(e) => {
+              setUserName(null);
+              update({ assignTo: e.target.value.trim() === '' ? null : e.target.value.trim() });
+            }}
           />
+          {hasUsers ? (
+            <span className="muted">
+              {userName && settings.assignTo ? `${userName} · ` : ''}
+              <button type="button" className="link-button" onClick={() => setPickingUser((v) => !v)}>
+                {pickingUser ? 'Close the user list' : 'Choose from the loaded users…'}
+              </button>
+            </span>
+          ) : (
+            <span className="muted">Load your users (Users → Load users…) to choose by name and check they are active.</span>
+          )}
+          {pickingUser && (
+            <RecordPicker
+              pickerId="convert-assign-to"
+              module="Users"
+              label="Users to assign to"
+              selected={settings.assignTo}
+              onPick={(r) => {
+                setUserName(r.title);
+                setPickingUser(false);
+                update({ assignTo: r.id });
+              }}
+            />
+          )}
         </div>
         <div className="field">
           <label htmlFor="move-attachments">Move the lead’s attachments to</label>
