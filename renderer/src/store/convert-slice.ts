@@ -104,7 +104,8 @@ const INITIAL: ConvertState = {
     notifyNewEntityOwner: false,
     assignTo: null,
     moveAttachmentsTo: 'Contacts',
-    carryOverTags: { Contacts: true, Accounts: true, Deals: true },
+    // Zoho's own defaults: tags stay on the lead unless asked for.
+    carryOverTags: { Contacts: false, Accounts: false, Deals: false },
     deal: null,
   },
   dealOn: false,
