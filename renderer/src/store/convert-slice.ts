@@ -213,7 +213,8 @@ export const createConvertSlice: SliceCreator<ConvertSlice> = (client) => (set, 
         pick.source === 'batch' ? { kind: 'batch', batch: pick.batch ?? 0, rows: null } : { kind: 'replica', ids: pick.all ? null : pick.ids };
       const run = await work('Planning conversions…', (jobId) => client.invoke('convert.plan', { source, settings: { ...settings, deal: dealOn ? deal : null }, jobId }));
       if (run === null) return;
-      patch({ run, filter: 'all', active: null, written: null, notice: `Planned ${run.leads} conversion${run.leads === 1 ? '' : 's'}: ${run.ready} ready, ${run.refused} refused.` });
+      const n = (x: number): string => x.toLocaleString();
+      patch({ run, filter: 'all', active: null, written: null, notice: `Planned ${n(run.leads)} conversion${run.leads === 1 ? '' : 's'}: ${n(run.ready)} ready, ${n(run.refused)} refused.` });
       await get().loadPlans(0);
     },
 

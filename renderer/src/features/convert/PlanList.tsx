@@ -44,7 +44,7 @@ export function PlanList(): ReactNode {
   const runId = run?.run ?? null;
   // A new run's plans are what the user wants to see next; bring them into view.
   useEffect(() => {
-    if (runId !== null) ref.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    if (runId !== null) ref.current?.scrollIntoView({ block: 'start' });
   }, [runId]);
   if (run === null) return null;
   const codes = Object.entries(run.codes);
