@@ -174,7 +174,7 @@ describe('the invoice preview in the window', () => {
     const table = page.getByRole('table', { name: 'Customers' });
     await table.getByRole('row').filter({ hasText: 'Dmitri Иванов' }).waitFor();
     await page.getByRole('radiogroup', { name: 'Show' }).nth(1).getByRole('radio', { name: 'Likely duplicates' }).click();
-    await expect(table.getByRole('row').count()).resolves.toBe(3);
+    await expect.poll(() => table.getByRole('row').count(), { timeout: 10_000 }).toBe(3);
     await app.screenshot('invoice-03-customers');
   });
 

@@ -24,7 +24,7 @@ export function ConvertOptionsForm(): ReactNode {
       <h3 id="options-step" className="step-title">
         2. Conversion options
       </h3>
-      <div className="options-grid">
+      <div className="flag-row">
         <label className="check">
           <input type="checkbox" checked={settings.overwrite} onChange={(e) => update({ overwrite: e.target.checked })} />
           Overwrite the account name with the lead’s Company
@@ -37,6 +37,8 @@ export function ConvertOptionsForm(): ReactNode {
           <input type="checkbox" checked={settings.notifyNewEntityOwner} onChange={(e) => update({ notifyNewEntityOwner: e.target.checked })} />
           Notify the owner of the new records
         </label>
+      </div>
+      <div className="options-grid">
         <div className="field">
           <label htmlFor="assign-to">Assign new records to (user id)</label>
           <input
