@@ -28,7 +28,8 @@ export default defineConfig({
           // The core starts worker threads from out/main/worker.js (see electron/main/index.ts).
           worker: resolve(root, 'electron/core/workers/worker-main.ts'),
         },
-        external: ['better-sqlite3'],
+        // pdfkit reads its font metrics from files beside its own code, so it stays a require.
+        external: ['better-sqlite3', 'pdfkit', 'fontkit'],
         output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },

@@ -15,7 +15,7 @@ const benches = fs
   .filter((f) => only.length === 0 || only.some((w) => f.includes(w)));
 for (const b of benches) {
   const out = path.join(root, 'out', 'bench', b.replace(/\.ts$/, '.cjs'));
-  await build({ entryPoints: [path.join(root, 'bench', b)], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], logLevel: 'warning' });
+  await build({ entryPoints: [path.join(root, 'bench', b)], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3', 'pdfkit', 'fontkit'], logLevel: 'warning' });
   // Run from bench/ so __dirname-relative paths in the bench resolve to the project.
   const r = spawnSync(process.execPath, [out], { stdio: 'inherit', cwd: root, env: { ...process.env } });
   if (r.status !== 0) process.exit(r.status ?? 1);

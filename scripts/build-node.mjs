@@ -27,6 +27,8 @@ await build({
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['better-sqlite3', 'electron'],
+  // pdfkit reads its font metrics from files beside its own code, so it stays a require (and
+  // so does fontkit, which the PDF renderer hands it fonts parsed by).
+  external: ['better-sqlite3', 'electron', 'pdfkit', 'fontkit'],
   logLevel: 'warning',
 });

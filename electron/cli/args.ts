@@ -2,13 +2,31 @@
  * Parsing the command line (pure): flags may come anywhere, as in `CLI.md`.
  */
 
+import { CONVERT_VALUE_FLAGS } from './convert-flags';
+
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string | true>;
 }
 
 /** Flags that take a value; every other `--x` is a switch. */
-const VALUE_FLAGS = new Set(['--workspace', '--module', '--template', '--against', '--operation', '--find-by', '--out', '--batch', '--encoding', '--delimiter', '--api-version', '--callback-url', '--ignore-empty', '--export']);
+const VALUE_FLAGS = new Set([
+  '--workspace',
+  '--module',
+  '--template',
+  '--against',
+  '--operation',
+  '--find-by',
+  '--out',
+  '--batch',
+  '--encoding',
+  '--delimiter',
+  '--api-version',
+  '--callback-url',
+  '--ignore-empty',
+  '--export',
+  ...CONVERT_VALUE_FLAGS,
+]);
 
 export class UsageError extends Error {}
 

@@ -8,6 +8,9 @@ import { parseTemplate, templateToMapping } from '../core/engines/mapping/templa
 import { UsageError, type ParsedArgs } from './args';
 import { dedupeCommand } from './dedupe-command';
 import { exportCommands } from './export-commands';
+import type { CliKit } from './cli-kit';
+import { CONVERT_USAGE, convertCommands } from './convert-commands';
+import { INVOICE_USAGE, invoiceCommands } from './invoice-commands';
 
 export interface CommandResult {
   /** The `--json` object. */
@@ -46,6 +49,8 @@ Commands:
                                        the replica, refused rows with Zoho's codes (the newest
                                        matching export, unless --export names one)
   results retry EXPORT [--batch BATCH] a new batch of the rows Zoho refused in an export
+${CONVERT_USAGE}
+${INVOICE_USAGE}
 
 Options:
   --workspace FILE   workspace file (default: PREFLIGHT_WORKSPACE, else the app-data folder)
@@ -56,6 +61,8 @@ class CommandError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** More keys of the `--json` error object (what was computed before the refusal). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -156,8 +163,12 @@ function readTemplateFile(file: string): unknown {
   }
 }
 
+const kit: CliKit = { call, refuse: (code, message, details) => new CommandError(code, message, details) };
+
 /** The command table, keyed by its words. */
 export const COMMANDS: Record<string, Command> = {
+  ...convertCommands(kit),
+  ...invoiceCommands(kit),
   'metadata load': async (core, args) => {
     const module = requireModule(args);
     const file = requireFile(args, 2);

@@ -8,11 +8,12 @@ import { createNodeCore } from '../node/node-core';
 import { parseArgs, UsageError } from './args';
 import { COMMANDS, CommandError, USAGE } from './commands';
 import { progressPrinter } from './progress';
+import { CONVERT_SWITCHES } from './convert-flags';
 
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, new Set(['--json', '--help', '--exact']));
+    args = parseArgs(argv, new Set(['--json', '--help', '--exact', ...CONVERT_SWITCHES]));
   } catch (err) {
     process.stderr.write(`preflight: ${(err as Error).message}\n\n${USAGE}\n`);
     return 2;
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof CommandError) {
-      return fail(json, toErrorInfo({ code: err.code, message: err.message }));
+      return fail(json, toErrorInfo({ code: err.code, message: err.message }), err.details);
     }
     return fail(json, toErrorInfo(err));
   } finally {
@@ -60,9 +61,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function fail(json: boolean, error: { code: string; message: string }): number {
+function fail(json: boolean, error: { code: string; message: string }, details: Record<string, unknown> = {}): number {
   if (json) {
-    process.stdout.write(`${JSON.stringify({ error })}\n`);
+    process.stdout.write(`${JSON.stringify({ error, ...details })}\n`);
   } else {
     process.stderr.write(`preflight: ${error.message} [${error.code}]\n`);
   }

@@ -20,6 +20,8 @@ import { reviewHandlers } from './handlers/review-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import type { ExportOutcome } from './engines/export/export-types';
 import type { ResultsLoadOutcome } from './engines/export/run-results-load';
+import { convertHandlers } from './handlers/convert-handlers';
+import { invoiceHandlers } from './handlers/invoice-handlers';
 import type { FieldMeta } from '../../shared/domain/field-meta';
 import type { BatchImportResult } from './engines/import/run-batch-import';
 import type { DedupeRunSummary } from './engines/dedupe/run-dedupe';
@@ -163,6 +165,8 @@ export function createCore(options: CoreOptions): Core {
     ...usersHandlers(ctx),
     ...reviewHandlers(ctx),
     ...exportHandlers(ctx),
+    ...convertHandlers(ctx),
+    ...invoiceHandlers(ctx),
     ...options.platformHandlers,
   };
 

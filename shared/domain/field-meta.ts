@@ -24,6 +24,12 @@ export interface FieldMeta {
   convertMapping: { Contacts: string | null; Accounts: string | null; Deals: string | null } | null;
   /** Textarea size class (`small`, `large`, `rich_text`) when the field is a textarea. */
   textareaType: string | null;
+  /**
+   * Picklist dependencies (`pick_list_values[].maps`): for each value of this picklist, the
+   * values another field may take with it. A Deal's Pipeline maps to the Stages it contains.
+   * Absent when the metadata has none.
+   */
+  picklistMaps?: Record<string, Record<string, string[]>>;
 }
 
 /** Data types whose values are record IDs pointing at another module. */

@@ -22,6 +22,22 @@ import { BatchMappingSchema, BatchSummarySchema, IssueSchema, SuggestionSchema }
 import { UsersLoadResult } from './users-schemas';
 import { ReviewDecisionSchema, reviewChannels } from './review-schemas';
 import { ExportHistoryItemSchema, ExportOptionsSchema, ExportPlanSchema, ResultsLoadSchema, ZohoRowResultSchema } from './export-schemas';
+import {
+  ApiVersionSchema,
+  DealInputSchema,
+  InventoryModuleSchema,
+  InventoryPlanSchema,
+  InventoryTargetSchema,
+  LeadConvertSettingsSchema,
+  LeadPlanSchema,
+  LeadSelectionSchema,
+  PlanFilterSchema,
+  PlanListItemSchema,
+  RunSummarySchema,
+  SimulationInfoSchema,
+  WrittenRequestsSchema,
+} from './convert-schemas';
+import { CustomersStateSchema, InvoiceCustomerSchema, InvoiceDocumentSchema, PreviewRequestSchema } from './invoice-schemas';
 
 const BatchId = z.number().int().min(1);
 const EncodingChoice = z.enum(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
@@ -261,6 +277,111 @@ export const contract = {
   'batch.validate': {
     req: z.object({ batch: BatchId, jobId: JobId.optional() }).strict(),
     res: BatchSummarySchema,
+  },
+  /** Plans converting the selected leads (in a worker) and stores the plans as a run. */
+  'convert.plan': {
+    req: z.object({ source: LeadSelectionSchema, settings: LeadConvertSettingsSchema, jobId: JobId.optional() }).strict(),
+    res: RunSummarySchema,
+  },
+  /** A run's summary; `run: null` gives the latest run (or null when there is none). */
+  'convert.run': {
+    req: z.object({ run: z.number().int().min(1).nullable() }).strict(),
+    res: z.object({ run: RunSummarySchema.nullable() }),
+  },
+  'convert.plans': {
+    req: z.object({ run: z.number().int().min(1), filter: PlanFilterSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }).strict(),
+    res: z.object({ total: z.number().int(), offset: z.number().int(), items: z.array(PlanListItemSchema) }),
+  },
+  'convert.planDetail': {
+    req: z.object({ run: z.number().int().min(1), key: z.string().min(1).max(100) }).strict(),
+    res: z.object({ plan: LeadPlanSchema, simulation: z.number().int().nullable() }),
+  },
+  /** Changes one lead's merge targets or deal and plans it again. `deal: undefined` keeps the run's. */
+  'convert.choose': {
+    req: z
+      .object({
+        run: z.number().int().min(1),
+        key: z.string().min(1).max(100),
+        contactId: z.string().min(1).max(100).nullable(),
+        accountId: z.string().min(1).max(100).nullable(),
+        deal: DealInputSchema.nullable().optional(),
+      })
+      .strict(),
+    res: z.object({ plan: LeadPlanSchema, run: RunSummarySchema }),
+  },
+  /** Applies ready plans to the replica (in a worker), recorded so it can be undone. */
+  'convert.simulate': {
+    req: z.object({ run: z.number().int().min(1), keys: z.array(z.string().min(1).max(100)).min(1).max(100_000).nullable(), jobId: JobId.optional() }).strict(),
+    res: z.object({ simulation: SimulationInfoSchema, applied: z.number().int(), refusedNow: z.number().int(), created: z.number().int(), run: RunSummarySchema }),
+  },
+  'convert.undo': {
+    req: z.object({ simulation: z.number().int().min(1), jobId: JobId.optional() }).strict(),
+    res: z.object({ simulation: SimulationInfoSchema, removed: z.number().int(), restored: z.number().int(), keptChanged: z.number().int() }),
+  },
+  'convert.simulations': {
+    req: Empty,
+    res: z.object({ items: z.array(SimulationInfoSchema) }),
+  },
+  /** Writes the Convert Lead / Mass Convert requests of a run into a new folder under `path`. */
+  'convert.writeRequests': {
+    req: z
+      .object({
+        run: z.number().int().min(1),
+        keys: z.array(z.string().min(1).max(100)).min(1).max(100_000).nullable(),
+        version: ApiVersionSchema,
+        mode: z.enum(['single', 'mass']),
+        path: z.string().min(1).max(4096),
+      })
+      .strict(),
+    res: WrittenRequestsSchema,
+  },
+  'convert.inventoryPlan': {
+    req: z.object({ module: InventoryModuleSchema, id: z.string().min(1).max(100), targets: z.array(InventoryTargetSchema).max(5) }).strict(),
+    res: z.object({ plan: InventoryPlanSchema }),
+  },
+  'convert.inventorySimulate': {
+    req: z.object({ module: InventoryModuleSchema, id: z.string().min(1).max(100), target: InventoryTargetSchema }).strict(),
+    res: z.object({ plan: InventoryPlanSchema, simulation: SimulationInfoSchema, child: z.object({ module: z.string(), id: z.string() }) }),
+  },
+  'convert.inventoryWrite': {
+    req: z
+      .object({
+        module: InventoryModuleSchema,
+        ids: z.array(z.string().min(1).max(100)).min(1).max(10_000),
+        targets: z.array(InventoryTargetSchema).max(5),
+        version: ApiVersionSchema,
+        mode: z.enum(['single', 'mass']),
+        path: z.string().min(1).max(4096),
+        moduleIds: z.record(z.string(), z.string().regex(/^\d{1,25}$/)).optional(),
+      })
+      .strict(),
+    res: WrittenRequestsSchema,
+  },
+  /** The invoice or estimate a Quote, Sales Order, Invoice or Deal would give. */
+  'invoice.preview': {
+    req: PreviewRequestSchema,
+    res: z.object({ document: InvoiceDocumentSchema }),
+  },
+  /** Saves the document as PDF or HTML at `path` (`internal` adds the preparer's notes). */
+  'invoice.save': {
+    req: PreviewRequestSchema.extend({ format: z.enum(['pdf', 'html']), path: z.string().min(1).max(4096), internal: z.boolean() }).strict(),
+    res: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  /** Rebuilds the customers preview from the replica's Accounts and Contacts (in a worker). */
+  'invoice.customersBuild': {
+    req: z.object({ jobId: JobId.optional() }).strict(),
+    res: CustomersStateSchema,
+  },
+  'invoice.customers': {
+    req: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), duplicatesOnly: z.boolean(), search: z.string().max(200) }).strict(),
+    res: z.object({
+      state: CustomersStateSchema.nullable(),
+      /** The replica changed since the list was built. */
+      stale: z.boolean(),
+      total: z.number().int(),
+      offset: z.number().int(),
+      items: z.array(z.object({ seq: z.number().int(), customer: InvoiceCustomerSchema, duplicates: z.number().int() })),
+    }),
   },
   'dialog.openFile': {
     req: z

@@ -54,6 +54,18 @@ export const ERROR_CODES = [
   'RESULT_MISMATCH',
   'EXPORT_FILES_MISSING',
   'NOTHING_TO_RETRY',
+  // Conversions (issue 11): Zoho's own answers to a conversion, then ours.
+  'INVALID_DATA',
+  'DUPLICATE_DATA',
+  'RECORD_LOCKED',
+  'NOT_APPROVED',
+  'NOT_REVIEWED',
+  'ID_ALREADY_CONVERTED',
+  'MANDATORY_NOT_FOUND',
+  'CONVERT_RUN_NOT_FOUND',
+  'SIMULATION_NOT_FOUND',
+  'UNDO_BLOCKED',
+  'NOTHING_TO_CONVERT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

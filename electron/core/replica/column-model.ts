@@ -57,6 +57,8 @@ export function columnViews(stored: readonly ReplicaColumnRow[], fields: readonl
         searchable: true,
       };
     }
+    // Record state such as `$approval_state` is read by conversions, never shown as a column.
+    const state = c.key.startsWith('$');
     return {
       key: c.key,
       col: c.col,
@@ -65,8 +67,8 @@ export function columnViews(stored: readonly ReplicaColumnRow[], fields: readonl
       known: false,
       lookupModule: null,
       nameCols: [],
-      folded: false,
-      searchable: true,
+      folded: state,
+      searchable: !state,
     };
   });
   // A lookup shows the name from its dotted siblings when the linked record is not replicated.

@@ -10,6 +10,9 @@ import { runBatchReplace } from '../engines/batch/run-batch-replace';
 import { runErrorReport } from '../engines/batch/run-error-report';
 import { runUsersLoad } from '../engines/users/run-users-load';
 import { runDedupe } from '../engines/dedupe/run-dedupe';
+import { runLeadPlans } from '../convert/run-lead-plans';
+import { runLeadSimulation, runUndoSimulation } from '../convert/run-lead-simulation';
+import { runCustomerPreview } from '../invoice/run-customers';
 import { runCsvParserThread } from '../engines/csv/csv-parser-thread';
 import { isCsvParserStart } from '../engines/csv/csv-thread-protocol';
 import { runExport } from '../engines/export/run-export';
@@ -56,6 +59,14 @@ async function run(job: WorkerJob): Promise<unknown> {
       return runExport(job.payload, ctx);
     case 'results.load':
       return runResultsLoad(job.payload, ctx);
+    case 'convert.plan':
+      return runLeadPlans(job.payload, ctx);
+    case 'convert.simulate':
+      return runLeadSimulation(job.payload, ctx);
+    case 'convert.undo':
+      return runUndoSimulation(job.payload, ctx);
+    case 'invoice.customers':
+      return runCustomerPreview(job.payload, ctx);
     default:
       throw new Error('unknown job');
   }

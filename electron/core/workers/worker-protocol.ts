@@ -11,6 +11,9 @@ import type { UsersLoadJob } from '../engines/users/run-users-load';
 import type { DedupeRunJob } from '../engines/dedupe/run-dedupe';
 import type { ExportWorkerJob } from '../engines/export/export-types';
 import type { ResultsLoadJob } from '../engines/export/run-results-load';
+import type { LeadPlanJob } from '../convert/run-lead-plans';
+import type { LeadSimulationJob, UndoJob } from '../convert/run-lead-simulation';
+import type { CustomersJob } from '../invoice/run-customers';
 
 export type WorkerJob =
   | { kind: 'replica.load'; payload: ReplicaLoadJob }
@@ -21,7 +24,11 @@ export type WorkerJob =
   | { kind: 'users.load'; payload: UsersLoadJob }
   | { kind: 'dedupe.run'; payload: DedupeRunJob }
   | { kind: 'export.run'; payload: ExportWorkerJob }
-  | { kind: 'results.load'; payload: ResultsLoadJob };
+  | { kind: 'results.load'; payload: ResultsLoadJob }
+  | { kind: 'convert.plan'; payload: LeadPlanJob }
+  | { kind: 'convert.simulate'; payload: LeadSimulationJob }
+  | { kind: 'convert.undo'; payload: UndoJob }
+  | { kind: 'invoice.customers'; payload: CustomersJob };
 
 /**
  * `cancel` is a shared flag rather than only a message: a job busy draining its parser's

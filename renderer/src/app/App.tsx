@@ -19,6 +19,8 @@ import { WorkspaceDialog } from '../features/workspace/WorkspaceDialog';
 import { ModuleSidebar } from '../features/replica/ModuleSidebar';
 import { ModuleView } from '../features/replica/ModuleView';
 import { useAppStore } from '../store';
+import { ConvertView } from '../features/convert/ConvertView';
+import { InvoicesView } from '../features/invoices/InvoicesView';
 
 /** Targets that take a drop themselves (replica load, the import drop zone). */
 const OWN_DROP_TARGETS = '.module-view, .drop-zone';
@@ -90,6 +92,10 @@ export function App(): ReactNode {
     main = <ReviewView key={view.batch} batch={view.batch} />;
   } else if (view.kind === 'export') {
     main = <ExportView />;
+  } else if (view.kind === 'convert') {
+    main = <ConvertView />;
+  } else if (view.kind === 'invoices') {
+    main = <InvoicesView />;
   } else if (selected !== null) {
     main = <ModuleView key={`${loadedPath ?? ''}\u0000${selected}`} module={selected} />;
   } else if (modulesStatus === 'ready') {

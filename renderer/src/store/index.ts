@@ -22,6 +22,9 @@ import { createSessionSlice } from './session-slice';
 import { createTemplateSlice } from './template-slice';
 import type { AppState } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
+import { createConvertSlice } from './convert-slice';
+import { createInvoiceSlice } from './invoice-slice';
+import { createPickerSlice } from './picker-slice';
 
 /** A store instance; one per window. */
 export type AppStore = StoreApi<AppState> & { transportKind: Client['kind'] };
@@ -42,6 +45,9 @@ export function createAppStore(client: Client): AppStore {
     ...createReviewSlice(client)(...a),
     ...createDedupeSlice(client)(...a),
     ...createExportSlice(client)(...a),
+    ...createConvertSlice(client)(...a),
+    ...createInvoiceSlice(client)(...a),
+    ...createPickerSlice(client)(...a),
   }));
   return Object.assign(store, { transportKind: client.kind });
 }

@@ -5,7 +5,14 @@
 import type { SliceCreator } from './types';
 
 /** The main area's screen. */
-export type View = { kind: 'replica' } | { kind: 'import' } | { kind: 'batch'; batch: number } | { kind: 'review'; batch: number } | { kind: 'export' };
+export type View =
+  | { kind: 'replica' }
+  | { kind: 'import' }
+  | { kind: 'batch'; batch: number }
+  | { kind: 'review'; batch: number }
+  | { kind: 'export' }
+  | { kind: 'convert' }
+  | { kind: 'invoices' };
 
 /** State and actions for switching screens. */
 export interface NavSlice {

@@ -33,6 +33,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
         get().onBatchProgress(p);
         get().onDedupeProgress(p);
         get().onExportProgress(p);
+        get().onConvertProgress(p);
+        get().onInvoicesProgress(p);
       }),
     ];
     void get().reloadAll();
@@ -77,6 +79,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
       get().resetImport();
       get().resetBatch();
       get().resetReview();
+      get().resetConvert();
+      get().resetInvoices();
       set({ view: { kind: 'replica' } });
     }
     void get().refreshBatches();

@@ -22,6 +22,9 @@ import type { ReviewSlice } from './review-slice';
 import type { SessionSlice } from './session-slice';
 import type { TemplateSlice } from './template-slice';
 import type { WorkspaceSlice } from './workspace-slice';
+import type { ConvertSlice } from './convert-slice';
+import type { InvoiceSlice } from './invoice-slice';
+import type { PickerSlice } from './picker-slice';
 
 /** One module as listed in the sidebar. */
 export type ModuleSummary = Res<'metadata.modules'>['modules'][number];
@@ -89,7 +92,10 @@ export type AppState = WorkspaceSlice &
   TemplateSlice &
   ReviewSlice &
   DedupeSlice &
-  ExportSlice;
+  ExportSlice &
+  ConvertSlice &
+  InvoiceSlice &
+  PickerSlice;
 
 /** How every slice is written: given the client, a zustand slice over the whole state. */
 export type SliceCreator<T> = (client: Client) => StateCreator<AppState, [], [], T>;

@@ -83,7 +83,32 @@ function parseField(raw: unknown, index: number, module: string): FieldMeta {
     lookupModule: parseLookupModule(raw.lookup),
     convertMapping: parseConvertMapping(raw.convert_mapping),
     textareaType: isObject(raw.textarea) ? nonEmptyString(raw.textarea.type) : null,
+    ...picklistMapsOf(raw.pick_list_values),
   };
+}
+
+/**
+ * `maps` of each picklist value: `[{"api_name":"Stage","pick_list_values":[{"actual_value":…}]}]`
+ * lists the values the named field may take alongside this one (a Pipeline's Stages).
+ */
+function picklistMapsOf(value: unknown): Pick<FieldMeta, 'picklistMaps'> {
+  if (!Array.isArray(value)) return {};
+  const out: Record<string, Record<string, string[]>> = {};
+  for (const entry of value as unknown[]) {
+    if (!isObject(entry) || !Array.isArray(entry.maps) || entry.type === 'unused') continue;
+    const own = nonEmptyString(entry.actual_value) ?? nonEmptyString(entry.display_value);
+    if (own === null) continue;
+    for (const m of entry.maps as unknown[]) {
+      if (!isObject(m) || !Array.isArray(m.pick_list_values)) continue;
+      const field = nonEmptyString(m.api_name) ?? (isObject(m.field) ? nonEmptyString(m.field.api_name) : null);
+      if (field === null) continue;
+      const values = (m.pick_list_values as unknown[])
+        .map((v) => (isObject(v) ? (nonEmptyString(v.actual_value) ?? nonEmptyString(v.display_value)) : nonEmptyString(v)))
+        .filter((v): v is string => v !== null);
+      (out[own] ??= {})[field] = values;
+    }
+  }
+  return Object.keys(out).length > 0 ? { picklistMaps: out } : {};
 }
 
 /**

@@ -5,6 +5,17 @@
  * Bulk Read export) and the name under `<field>.name`, which is how lookups are shown. Line
  * items and other lists are kept whole as JSON text so nothing is lost.
  */
+/**
+ * Per-request record state kept although it is not a field: conversions need to know whether
+ * Zoho would refuse a record still in an approval or review process (ZOHO-SPEC §5.2, §6).
+ */
+const KEPT_STATE_KEYS: ReadonlySet<string> = new Set(['$approval_state']);
+
+/** True for the `$` keys a replica keeps (they are no field, yet not unknown columns either). */
+export function isRecordStateKey(key: string): boolean {
+  return KEPT_STATE_KEYS.has(key);
+}
+
 export interface FlatRecord {
   id: string;
   cells: Map<string, string>;
@@ -36,7 +47,7 @@ export function flattenRecord(record: unknown): FlatRecord | null {
   const cells = new Map<string, string>();
   for (const [key, value] of Object.entries(obj)) {
     // `$approval`, `$editable` and the like are Zoho's per-request record state, not data.
-    if (key === 'id' || key.startsWith('$')) {
+    if (key === 'id' || (key.startsWith('$') && !KEPT_STATE_KEYS.has(key))) {
       continue;
     }
     if (Array.isArray(value)) {

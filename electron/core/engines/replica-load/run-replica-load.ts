@@ -15,7 +15,7 @@ import type { Res } from '../../../../shared/ipc/contract';
 import { openWorkspaceDb } from '../../db/open';
 import { ReplicaRepo, type RecordWriter } from '../../db/repos/replica-repo';
 import { detectSourceKind } from './detect-format';
-import { flattenRecord } from './flatten-record';
+import { flattenRecord, isRecordStateKey } from './flatten-record';
 import { JsonDataScanner } from './json-data-scanner';
 import { loadCsv } from './load-csv';
 import { loadCsvDirect } from './load-csv-direct';
@@ -162,7 +162,7 @@ async function loadJson(job: ReplicaLoadJob, repo: ReplicaRepo, size: number, h:
         }
       }
       for (const k of keys) {
-        if (!known.has(k)) {
+        if (!known.has(k) && !isRecordStateKey(k)) {
           unknown.add(k);
         }
       }

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatCount } from '../../components/format';
 import { useAppStore } from '../../store';
 import { BatchList } from '../import/BatchList';
+import { WorkAreasNav } from '../convert/WorkAreasNav';
 
 /** Lists modules (clicking one shows it in the module view), then the import batches. */
 export function ModuleSidebar(): ReactNode {
@@ -45,6 +46,7 @@ export function ModuleSidebar(): ReactNode {
         </ul>
       </nav>
       <BatchList />
+      <WorkAreasNav />
     </div>
   );
 }

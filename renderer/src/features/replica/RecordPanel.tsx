@@ -92,6 +92,9 @@ export function RecordPanel({ focusToken, returnFocusRef }: RecordPanelProps): R
       <p className="record-meta muted">
         {moduleLabel} · <span className="mono">{record.target.id}</span>
       </p>
+      {record.target.id.startsWith('provisional-') && (
+        <p className="notice notice-warning">Provisional: made by a simulated conversion, not in Zoho. Undo it under Convert.</p>
+      )}
 
       {record.status === 'error' && record.error !== null && (
         <ErrorMessage code={record.error.code} message={record.error.message} />
