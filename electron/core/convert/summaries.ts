@@ -22,6 +22,7 @@ export function runSummary(run: RunRecord, repo: ConvertRepo): RunSummary {
     refused: run.refused,
     simulated: repo.simulatedCount(run.id),
     codes: repo.codeCounts(run.id),
+    leftOut: run.leftOut,
   };
 }
 
