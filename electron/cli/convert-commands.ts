@@ -7,7 +7,7 @@ import type { Res } from '../../shared/ipc/contract';
 import { UsageError, type ParsedArgs } from './args';
 import { choice, cliJobId, list, noExtra, text, withProgress, type CliKit } from './cli-kit';
 import type { Command } from './commands';
-import { leftOutSentence } from '../core/engines/convert/review-choice';
+import { leftOutSentence } from '../../shared/domain/left-out';
 
 type RunSummary = Res<'convert.plan'>;
 type Written = Res<'convert.writeRequests'>;

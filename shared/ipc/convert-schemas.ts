@@ -96,7 +96,7 @@ export const RunSummarySchema = z.object({
   leftOut: z.object({ skip: z.number().int(), mergeRow: z.number().int(), mergeLead: z.number().int(), rows: z.array(z.number().int()) }),
 });
 
-const PlanSide = z.object({ action: z.enum(['create', 'merge']), name: z.string(), id: z.string().nullable() }).nullable();
+const PlanSide = z.object({ action: z.enum(['create', 'merge']), name: z.string(), id: z.string().nullable(), source: TargetSource.nullable().optional() }).nullable();
 
 export const PlanListItemSchema = z.object({
   key: z.string(),

@@ -46,6 +46,6 @@ export const LeadOptionsResultSchema = z.object({
   modules: OrgModulesSchema,
   /** The batch row's duplicate review decision, as the conversion reads it. */
   review: z
-    .object({ action: z.enum(['merge', 'create', 'skip', 'merge-row']), target: z.object({ module: z.string(), id: z.string() }).nullable(), offered: z.boolean().nullable() })
+    .object({ action: z.enum(['merge', 'create', 'skip', 'merge-row']), target: z.object({ module: z.string(), id: z.string(), name: z.string() }).nullable(), offered: z.boolean().nullable() })
     .nullable(),
 });

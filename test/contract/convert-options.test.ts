@@ -123,7 +123,7 @@ describe('review decisions start the lead plans', () => {
 
     // The options of the reviewed row list its target, and say which field matched it.
     const opts = await t.call('convert.options', { lead: { kind: 'batch', batch, row: 1 } });
-    expect(opts.review).toEqual({ action: 'merge', target: { module: 'Contacts', id: IDS.patContact }, offered: true });
+    expect(opts.review).toEqual({ action: 'merge', target: { module: 'Contacts', id: IDS.patContact, name: 'Pat Boyle' }, offered: true });
     const skip = await t.call('convert.options', { lead: { kind: 'batch', batch, row: 3 } });
     expect(skip.review?.action).toBe('skip');
     expect(skip.notes.join(' ')).toContain('not offered for conversion');

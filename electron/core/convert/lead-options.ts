@@ -60,16 +60,17 @@ export function leadConversionOptions(db: Db, fieldsOf: (module: string) => Fiel
   if (ref.kind === 'batch') {
     const d = new ReviewRepo(db).decision(ref.batch, ref.row);
     if (d) {
-      const target = d.action === 'merge' ? { module: d.module, id: d.id } : null;
+      const targetValues = d.action === 'merge' ? new ReplicaRecordsRepo(db).get(d.module, d.id) : null;
+      const target = d.action === 'merge' ? { module: d.module, id: d.id, name: (targetValues && recordName(d.module, (k) => targetValues[k])) || d.id } : null;
       const listed = target && (target.module === 'Contacts' || target.module === 'Accounts') ? (options?.[target.module] ?? []).some((r) => r.id === target.id) : null;
       review = { action: d.action, target, offered: listed };
       if (target && listed === false) {
         const what = target.module === 'Contacts' ? 'Contact' : 'Account';
-        notes.push(`The review merges this row into ${what} ${target.id}, which these options do not list: Zoho accepts that merge only if the records' data matches, and answers INVALID_DATA otherwise.`);
+        notes.push(`The review merges this row into ${what} ${target.name} (${target.id}), which these options do not list: Zoho accepts that merge only if the records' data matches, and answers INVALID_DATA otherwise.`);
       }
       if (d.action === 'skip') notes.push('The review skips this row: it is not offered for conversion.');
       if (d.action === 'merge-row') notes.push(`The review merged this row into row ${d.survivor} of the file: that row converts instead.`);
-      if (target?.module === 'Leads') notes.push(`The review merges this row into Lead ${target.id}: convert that lead from the replica once the update is in Zoho.`);
+      if (target?.module === 'Leads') notes.push(`The review merges this row into Lead ${target.name} (${target.id}): convert that lead from the replica once the update is in Zoho.`);
     }
   }
 

@@ -28,7 +28,7 @@ export function runSummary(run: RunRecord, repo: ConvertRepo): RunSummary {
 
 /** A plan as a list row shows it. */
 export function planItem(plan: LeadPlan, simulation: number | null): PlanItem {
-  const side = (r: LeadPlan['contact']): PlanItem['contact'] => (r ? { action: r.action, name: r.name, id: r.id } : null);
+  const side = (r: LeadPlan['contact']): PlanItem['contact'] => (r ? { action: r.action, name: r.name, id: r.id, source: r.source } : null);
   const errors = plan.findings.filter((f) => f.severity === 'error');
   return {
     key: plan.lead.key,
