@@ -8,6 +8,8 @@ import { conversionOptions } from '../../../electron/core/engines/dedupe/convers
 import { optionsNotes, type OptionsNotesInput } from '../../../electron/core/engines/convert/options-notes';
 import { LeftOutCounter, reviewedStart } from '../../../electron/core/engines/convert/review-choice';
 import { leftOutSentence } from '../../../shared/domain/left-out';
+import { UniqueIndex } from '../../../electron/core/engines/convert/unique-index';
+import { exactKey } from '../../../electron/core/engines/dedupe/zoho-rules';
 import { finderOver, PAT, SEED, standard, withUnique } from '../dedupe/zoho-fixture';
 
 const lead = PAT as Record<string, string>;
@@ -90,5 +92,16 @@ describe('a review decision starts the plan', () => {
       '61 rows not planned because of the duplicate review: 40 reviewed as skip, 20 merged into another row of the file, 1 merged into an existing Lead (convert that lead from the replica) (rows 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, …).',
     );
     expect(leftOutSentence(new LeftOutCounter().result())).toBe('');
+  });
+});
+
+describe('one set of Zoho rules', () => {
+  it('a new record clashes on a unique value exactly where the conversion options would match it', () => {
+    const uniques = new UniqueIndex();
+    uniques.addModule('Contacts', withUnique('Contacts', { Phone: false }));
+    uniques.add('Contacts', { Phone: '98444  44444' }, { module: 'Contacts', id: 'C1', name: 'Pat Boyle', plannedBy: null });
+    expect(uniques.holder('Contacts', 'Phone', ' 98444 44444 ')?.id).toBe('C1');
+    expect(exactKey('98444  44444', false)).toBe(exactKey(' 98444 44444 ', false));
+    expect(uniques.holder('Contacts', 'Phone', '9844444444')).toBeNull();
   });
 });
