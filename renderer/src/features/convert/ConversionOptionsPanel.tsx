@@ -85,6 +85,7 @@ export function ConversionOptionsPanel({ plan, batch, locked }: ConversionOption
           </label>
         ))}
       </fieldset>
+      {(!state.modules.Contacts || !state.modules.Accounts) && <p className="muted option-hint">This changes the options shown here only: the plans are made as for an org with both modules.</p>}
       {state.status === 'error' && state.error && state.key === key && (
         <p className="notice notice-error" role="alert">
           {state.error.message} <code className="error-code">{state.error.code}</code>
