@@ -124,6 +124,12 @@ describe('review decisions start the lead plans', () => {
     // The options of the reviewed row list its target, and say which field matched it.
     const opts = await t.call('convert.options', { lead: { kind: 'batch', batch, row: 1 } });
     expect(opts.review).toEqual({ action: 'merge', target: { module: 'Contacts', id: IDS.patContact, name: 'Pat Boyle' }, offered: true });
+    const noContacts = await t.call('convert.options', { lead: { kind: 'batch', batch, row: 1 }, modules: { Contacts: false, Accounts: true } });
+    expect(noContacts.review?.offered).toBeNull();
+    expect(noContacts.notes.join(' ')).not.toContain('INVALID_DATA');
+    const ada2 = await t.call('convert.options', { lead: { kind: 'batch', batch, row: 2 } });
+    expect(ada2.review).toMatchObject({ action: 'merge', target: { module: 'Accounts', id: IDS.otherCorp }, offered: false });
+    expect(ada2.notes.join(' ')).toContain('which these options do not list: Zoho accepts that merge only if the records\' data matches, and answers INVALID_DATA otherwise');
     const skip = await t.call('convert.options', { lead: { kind: 'batch', batch, row: 3 } });
     expect(skip.review?.action).toBe('skip');
     expect(skip.notes.join(' ')).toContain('not offered for conversion');

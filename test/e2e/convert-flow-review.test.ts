@@ -140,6 +140,8 @@ describe('converting reviewed leads', () => {
     await options.getByText('204 No Content', { exact: true }).waitFor();
     await options.getByText(/Zoho does not convert leads at all/).waitFor();
     await expect(options.getByRole('list', { name: 'Matching Contacts' }).count()).resolves.toBe(0);
+    await options.scrollIntoViewIfNeeded();
+    await app.screenshot('convert-review-03-no-contacts-module');
     await options.getByRole('checkbox', { name: 'Contacts' }).check();
     await options.getByRole('list', { name: 'Matching Contacts' }).waitFor();
     expect(consoleErrors).toEqual([]);

@@ -62,7 +62,9 @@ export function leadConversionOptions(db: Db, fieldsOf: (module: string) => Fiel
     if (d) {
       const targetValues = d.action === 'merge' ? new ReplicaRecordsRepo(db).get(d.module, d.id) : null;
       const target = d.action === 'merge' ? { module: d.module, id: d.id, name: (targetValues && recordName(d.module, (k) => targetValues[k])) || d.id } : null;
-      const listed = target && (target.module === 'Contacts' || target.module === 'Accounts') ? (options?.[target.module] ?? []).some((r) => r.id === target.id) : null;
+      // Whether Zoho's answer lists the review's target; null where it lists no such module at all.
+      const answered = (m: string): boolean => modules.Contacts && (m === 'Contacts' || (m === 'Accounts' && modules.Accounts && hasCompanyField(leadFields)));
+      const listed = target && answered(target.module) ? (options?.[target.module as 'Contacts' | 'Accounts'] ?? []).some((r) => r.id === target.id) : null;
       review = { action: d.action, target, offered: listed };
       if (target && listed === false) {
         const what = target.module === 'Contacts' ? 'Contact' : 'Account';

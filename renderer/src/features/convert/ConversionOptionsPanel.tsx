@@ -45,6 +45,8 @@ export function ConversionOptionsPanel({ plan, batch, locked }: ConversionOption
   }, [key, refKey, locked, load]);
 
   const result = state.key === key ? state.result : null;
+  // A new answer has not been copied yet.
+  useEffect(() => setCopied('idle'), [result]);
   const body = result?.body ?? null;
   const o = body?.__conversion_options ?? null;
   const contactId = plan.choice.contactId;
