@@ -12,7 +12,21 @@ const REASON_TEXT: Record<string, string> = {
   'waits for stage 1': 'waiting for stage 1’s result (their lookup has no unique field to find it by)',
   'skipped in review': 'skipped in the duplicate review',
   'merged into another row': 'merged into another row in the review',
+  'merge changes nothing': 'merged into a record that already holds every value they bring (no update needed)',
+  'merge target not in the replica': 'merged into a record that is no longer in the replica (reload it, or review them again)',
 };
+
+/** "From the review: 1 created, 2 update existing records, …" — or nothing when no decision played a part. */
+function reviewLine(r: ExportPlan['batches'][number]['review']): string | null {
+  const parts = [
+    r.inserted > 0 ? `${rows(r.inserted)} created as new` : '',
+    r.updated > 0 ? `${rows(r.updated)} update the records they were merged into` : '',
+    r.unchanged > 0 ? `${rows(r.unchanged)} merged with nothing to change` : '',
+    r.skipped > 0 ? `${rows(r.skipped)} skipped` : '',
+    r.mergedRows > 0 ? `${rows(r.mergedRows)} merged into other rows (${r.mergedInto.map((m) => `row ${m.row} into row ${m.survivor}`).join(', ')}${r.mergedInto.length < r.mergedRows ? ', …' : ''})` : '',
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? null : `From the review: ${parts.join('; ')}.`;
+}
 
 const rows = (n: number): string => `${formatCount(n)} ${n === 1 ? 'row' : 'rows'}`;
 
@@ -35,6 +49,7 @@ export function DryRunSummary({ plan, written }: { plan: ExportPlan; written: bo
                 <th>Operation</th>
                 <th>Batch</th>
                 <th>Rows</th>
+                <th>From review</th>
                 <th>Source rows</th>
                 <th>First columns (row key)</th>
                 <th>Upload after</th>
@@ -53,6 +68,7 @@ export function DryRunSummary({ plan, written }: { plan: ExportPlan; written: bo
                   </td>
                   <td>#{j.batch}</td>
                   <td>{formatCount(j.rows)}</td>
+                  <td>{j.fromReview > 0 ? formatCount(j.fromReview) : '—'}</td>
                   <td>
                     {j.firstRow}–{j.lastRow}
                   </td>
@@ -71,13 +87,15 @@ export function DryRunSummary({ plan, written }: { plan: ExportPlan; written: bo
             <strong>
               Batch #{b.batch} ({b.module.replace(/_/g, ' ')}, {b.source}):
             </strong>{' '}
-            {formatCount(b.exported)} of {rows(b.rows)} go to {plan.operation}.
+            {formatCount(b.exported)} of {rows(b.rows)} go to {plan.operation}
+            {b.review.inserted + b.review.updated > 0 ? ' or to the jobs the review chose' : ''}.
             {b.leftOut.map((l) => (
               <span key={l.reason}>
                 {' '}
                 {rows(l.rows)} {REASON_TEXT[l.reason] ?? l.reason}.
               </span>
             ))}
+            {reviewLine(b.review) !== null && <div className="export-review-line">{reviewLine(b.review)}</div>}
             {b.columnsLeftOut.map((c) => (
               <div key={c.field} className="muted">
                 Column {c.field} is left out: {c.reason}.
