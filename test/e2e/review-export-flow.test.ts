@@ -99,10 +99,10 @@ describe('review decisions drive the export', () => {
     expect(insert).toContain('Leads');
     expect(insert).toContain('insert');
     const text = (await summary.textContent()) ?? '';
-    expect(text).toContain('7 of 9 rows go to insert or to the jobs the review chose.');
+    expect(text).toContain('7 of 9 rows go to Zoho (1 update, 6 insert).');
     expect(text).toContain('1 row skipped in the duplicate review.');
-    expect(text).toContain('1 row merged into another row in the review.');
-    expect(text).toContain('From the review: 1 row created as new; 1 row update the records they were merged into; 1 row skipped; 1 row merged into other rows (row 5 into row 6).');
+    expect(text).toContain('1 row merged into another row in the review (row 5 into row 6).');
+    expect(text).toContain('From the review: 1 row created as new (insert), 1 row merged into an existing record (update by id).');
     expect(fs.existsSync(folder())).toBe(false);
     await summary.scrollIntoViewIfNeeded();
     await app.screenshot('review-export-01-dry-run');

@@ -16,16 +16,27 @@ const REASON_TEXT: Record<string, string> = {
   'merge target not in the replica': 'merged into a record that is no longer in the replica (reload it, or review them again)',
 };
 
-/** "From the review: 1 created, 2 update existing records, …" — or nothing when no decision played a part. */
-function reviewLine(r: ExportPlan['batches'][number]['review']): string | null {
+type PlannedBatch = ExportPlan['batches'][number];
+
+/** "From the review: 1 row created as new (insert), 2 rows merged into existing records (update by id)." */
+function reviewLine(r: PlannedBatch['review']): string | null {
   const parts = [
-    r.inserted > 0 ? `${rows(r.inserted)} created as new` : '',
-    r.updated > 0 ? `${rows(r.updated)} update the records they were merged into` : '',
-    r.unchanged > 0 ? `${rows(r.unchanged)} merged with nothing to change` : '',
-    r.skipped > 0 ? `${rows(r.skipped)} skipped` : '',
-    r.mergedRows > 0 ? `${rows(r.mergedRows)} merged into other rows (${r.mergedInto.map((m) => `row ${m.row} into row ${m.survivor}`).join(', ')}${r.mergedInto.length < r.mergedRows ? ', …' : ''})` : '',
+    r.inserted > 0 ? `${rows(r.inserted)} created as new (insert)` : '',
+    r.updated > 0 ? `${rows(r.updated)} merged into ${r.updated === 1 ? 'an existing record' : 'existing records'} (update by id)` : '',
   ].filter((p) => p !== '');
-  return parts.length === 0 ? null : `From the review: ${parts.join('; ')}.`;
+  return parts.length === 0 ? null : `From the review: ${parts.join(', ')}.`;
+}
+
+/** "row 5 into row 6, row 9 into row 2, …". */
+function mergedPairs(r: PlannedBatch['review']): string {
+  return `${r.mergedInto.map((m) => `row ${m.row} into row ${m.survivor}`).join(', ')}${r.mergedInto.length < r.mergedRows ? ', …' : ''}`;
+}
+
+/** "6 insert, 1 update" for one batch's jobs. */
+function byOperation(plan: ExportPlan, batch: number): string {
+  const n = new Map<string, number>();
+  for (const j of plan.jobs) if (j.batch === batch) n.set(j.operation, (n.get(j.operation) ?? 0) + j.rows);
+  return [...n].map(([op, count]) => `${formatCount(count)} ${op}`).join(', ');
 }
 
 const rows = (n: number): string => `${formatCount(n)} ${n === 1 ? 'row' : 'rows'}`;
@@ -87,12 +98,12 @@ export function DryRunSummary({ plan, written }: { plan: ExportPlan; written: bo
             <strong>
               Batch #{b.batch} ({b.module.replace(/_/g, ' ')}, {b.source}):
             </strong>{' '}
-            {formatCount(b.exported)} of {rows(b.rows)} go to {plan.operation}
-            {b.review.inserted + b.review.updated > 0 ? ' or to the jobs the review chose' : ''}.
+            {b.review.inserted + b.review.updated > 0 ? `${formatCount(b.exported)} of ${rows(b.rows)} go to Zoho (${byOperation(plan, b.batch)}).` : `${formatCount(b.exported)} of ${rows(b.rows)} go to ${plan.operation}.`}
             {b.leftOut.map((l) => (
               <span key={l.reason}>
                 {' '}
-                {rows(l.rows)} {REASON_TEXT[l.reason] ?? l.reason}.
+                {rows(l.rows)} {REASON_TEXT[l.reason] ?? l.reason}
+                {l.reason === 'merged into another row' && b.review.mergedInto.length > 0 ? ` (${mergedPairs(b.review)})` : ''}.
               </span>
             ))}
             {reviewLine(b.review) !== null && <div className="export-review-line">{reviewLine(b.review)}</div>}
