@@ -110,6 +110,7 @@ export const ExportHistoryItemSchema = z.object({
     z.object({
       job: z.number().int(),
       module: z.string(),
+      operation: z.string(),
       batch: z.number().int(),
       stage: z.number().int(),
       zip: z.string(),

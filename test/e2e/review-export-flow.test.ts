@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadLine } from '../../electron/core/engines/export/upload-csv';
 import { openWindow, type OpenWindow } from '../helpers/open-window';
 import { FIXTURES, tempDir } from '../helpers/temp-dir';
 import { readZipIndependently } from '../helpers/zip-check';
@@ -143,6 +144,22 @@ describe('review decisions drive the export', () => {
     ]);
     expect(manifest.batches[0]?.left_out).toEqual({ 'skipped in review': 1, 'merged into another row': 1 });
     await app.screenshot('review-export-02-written');
+  });
+
+  it('loads the update job’s result back: the history says the Contact was updated', async () => {
+    const { rows } = readZipIndependently(path.join(folder(), 'Contacts-batch1-update-part01.zip'));
+    const [header, data] = rows as [string[], string[]];
+    const result = path.join(files.dir, 'Contacts-update-result.csv');
+    fs.writeFileSync(result, uploadLine([...header.slice(0, 3), 'STATUS', 'RECORD_ID', 'ERRORS'], []) + uploadLine([...data.slice(0, 3), 'UPDATED', PAT_CONTACT, ''], []));
+    const notice = await exp.loadResult(1, result);
+    await expect(notice.textContent()).resolves.toContain('0 added, 1 updated, 0 skipped');
+    const jobs = exp.history(1).getByRole('table', { name: 'Jobs of export 1' });
+    const first = (await jobs.getByRole('row').nth(1).textContent()) ?? '';
+    expect(first).toContain('Contacts');
+    expect(first).toContain('update');
+    expect(first).toContain('0 added, 1 updated, 0 skipped');
+    await exp.history(1).scrollIntoViewIfNeeded();
+    await app.screenshot('review-export-03-result');
     expect(win.consoleErrors).toEqual([]);
   });
 });

@@ -51,6 +51,7 @@ export interface ExportHistoryItem {
   jobs: {
     job: number;
     module: string;
+    operation: string;
     batch: number;
     stage: number;
     zip: string;
@@ -150,6 +151,7 @@ export class ExportService {
       jobs: jobs.map((j) => ({
         job: j.job,
         module: j.module,
+        operation: j.operation,
         batch: j.batch,
         stage: j.stage,
         zip: j.zip,
