@@ -5,7 +5,8 @@
  *
  * Two passes over the merged rows: the first learns which fields any merge writes (the job's
  * columns must be known before its first line) and which merges change nothing; the second
- * writes the lines. Rows are read a chunk at a time, so memory does not grow with the rows.
+ * writes the lines. Rows are read a chunk at a time; only a bounded number of worked-out lines
+ * is kept between the passes.
  */
 import { LOOKUP_TYPES, type FieldMeta } from '../../../../shared/domain/field-meta';
 import type { ReviewDecision } from '../../../../shared/domain/review';
@@ -27,6 +28,11 @@ import { CANCELLED_EXPORT } from './export-rows';
 
 /** Merged rows read per chunk. */
 const CHUNK = 2000;
+/**
+ * Up to this many merges the first pass keeps its lines for the second (a few MB); past it the
+ * second pass works them out again, so memory stays flat in the number of rows.
+ */
+const KEEP_LINES = 100_000;
 
 /** Inputs of a batch's merge pass. */
 export interface MergePassInput {
@@ -104,7 +110,9 @@ export async function exportMerges(input: MergePassInput): Promise<MergePass> {
   const leftOut = new Map<LeftOutReason, number>();
   if (input.rows.length === 0) return { updated: 0, leftOut };
   const written = new Map<string, Set<string>>();
+  const kept: MergeLine[] | null = input.rows.length <= KEEP_LINES ? [] : null;
   for await (const line of mergeLines(input)) {
+    kept?.push(line);
     if (line.values === null || Object.keys(line.values).length === 0) continue;
     let set = written.get(line.module);
     if (!set) {
@@ -115,7 +123,7 @@ export async function exportMerges(input: MergePassInput): Promise<MergePass> {
   }
   const columns = new Map([...written].map(([m, set]) => [m, updateColumns(m, input.fieldsOf(m), set)]));
   let updated = 0;
-  for await (const line of mergeLines(input)) {
+  for await (const line of kept ?? mergeLines(input)) {
     if (line.values === null) {
       leftOut.set('merge target not in the replica', (leftOut.get('merge target not in the replica') ?? 0) + 1);
       continue;
@@ -153,11 +161,14 @@ async function* mergeLines(input: MergePassInput): AsyncGenerator<MergeLine> {
   for (let at = 0; at < input.rows.length; at += CHUNK) {
     if (input.ctx.cancelled()) throw new AppError('CANCELLED', CANCELLED_EXPORT);
     const chunk = input.rows.slice(at, at + CHUNK);
-    const decisions = review.decisionsOfRows(b.id, chunk);
+    const decisions = review.decisionsBetween(b.id, chunk[0] as number, chunk[chunk.length - 1] as number);
     const edits = state.editsBetween(b.id, chunk[0] as number, chunk[chunk.length - 1] as number);
     const targets = new Map<string, string[]>();
     for (const d of decisions.values()) {
-      if (d.action === 'merge') targets.set(d.module, [...(targets.get(d.module) ?? []), d.id]);
+      if (d.action !== 'merge') continue;
+      const ids = targets.get(d.module);
+      if (ids) ids.push(d.id);
+      else targets.set(d.module, [d.id]);
     }
     const records = new Map<string, Map<string, Record<string, string | null>>>();
     for (const [module, ids] of targets) records.set(module, replica.valuesByIds(module, columnsOf(module).map((c) => c.col), ids));
