@@ -44,6 +44,8 @@ export interface MergePassInput {
   review: ReviewRepo;
   replica: ReplicaRepo;
   ctx: JobContext;
+  /** True when this pass reports progress (the dry run; a written export reports its parts). */
+  progress: boolean;
   /** Metadata of a target module (the batch's own or another, as the decision names). */
   fieldsOf(module: string): readonly FieldMeta[];
   /** The update stream of a target module with these columns (created on first use). */
@@ -160,6 +162,7 @@ async function* mergeLines(input: MergePassInput): AsyncGenerator<MergeLine> {
   };
   for (let at = 0; at < input.rows.length; at += CHUNK) {
     if (input.ctx.cancelled()) throw new AppError('CANCELLED', CANCELLED_EXPORT);
+    if (input.progress) input.ctx.progress({ phase: 'checking merges', done: at, total: input.rows.length, rows: at });
     const chunk = input.rows.slice(at, at + CHUNK);
     const decisions = review.decisionsBetween(b.id, chunk[0] as number, chunk[chunk.length - 1] as number);
     const edits = state.editsBetween(b.id, chunk[0] as number, chunk[chunk.length - 1] as number);

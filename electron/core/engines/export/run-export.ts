@@ -155,6 +155,7 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
         review,
         replica,
         ctx,
+        progress: !job.write,
         fieldsOf: (m) => (m === b.module ? p.fields : (job.targets?.[m] ?? [])),
         streamFor: updateStreamFor,
       });
