@@ -50,8 +50,9 @@ function swap(module: string, keys: string[], s: { table: string; cols: string[]
   return db.transaction(() => stages.swapIn(s.table, module, keys, s.cols, NOW)).immediate();
 }
 
+// Record tables and stage tables only (the match keys' own tables are issue 9's, not a stage).
 const tables = (): string[] =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'replica_%' AND name NOT IN ('replica_modules', 'replica_columns', 'replica_loads') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name GLOB 'replica_t[0-9]*' OR name GLOB 'replica_s[0-9]*') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 
 const valueOf = (module: string, id: string, key: string): string | null | undefined => {
   const col = replica.columns(module).find((c) => c.key === key)?.col;
