@@ -154,10 +154,11 @@ describe('review decisions drive the export', () => {
     const notice = await exp.loadResult(1, result);
     await expect(notice.textContent()).resolves.toContain('0 added, 1 updated, 0 skipped');
     const jobs = exp.history(1).getByRole('table', { name: 'Jobs of export 1' });
+    // The history reloads after the notice: wait for it rather than read it once.
+    await expect.poll(() => jobs.getByRole('row').nth(1).textContent()).toContain('0 added, 1 updated, 0 skipped');
     const first = (await jobs.getByRole('row').nth(1).textContent()) ?? '';
     expect(first).toContain('Contacts');
     expect(first).toContain('update');
-    expect(first).toContain('0 added, 1 updated, 0 skipped');
     await exp.history(1).scrollIntoViewIfNeeded();
     await app.screenshot('review-export-03-result');
     expect(win.consoleErrors).toEqual([]);
