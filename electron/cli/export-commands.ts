@@ -48,6 +48,10 @@ function planLines(plan: Plan): string[] {
   for (const b of plan.batches) {
     const left = b.leftOut.map((l) => `${l.rows} ${l.reason}`).join(', ');
     text.push(`Batch ${b.batch} (${b.module}, ${b.source}): ${b.exported} of ${b.rows} rows exported${left ? `; left out: ${left}` : ''}.`);
+    const r = b.review;
+    const from = [r.inserted > 0 ? `${r.inserted} created (insert)` : '', r.updated > 0 ? `${r.updated} merged into existing records (update by id)` : ''].filter((x) => x !== '');
+    if (from.length > 0) text.push(`  from the review: ${from.join(', ')}`);
+    if (r.mergedInto.length > 0) text.push(`  merged rows: ${r.mergedInto.map((m) => `row ${m.row} into row ${m.survivor}`).join(', ')}${r.mergedInto.length < r.mergedRows ? ', …' : ''}`);
     for (const c of b.columnsLeftOut) text.push(`  column ${c.field} left out: ${c.reason}`);
   }
   for (const n of plan.notes) text.push(n);
@@ -89,11 +93,16 @@ export function exportCommands(call: Call): Record<string, Command> {
         last_row: j.lastRow,
         stage: j.stage,
         operation: j.operation,
+        find_by: j.findBy,
+        from_review: j.fromReview,
         sha256: j.sha256,
       }));
       const text = [
         `Wrote ${jobs.length} job(s) to ${r.folder} (${r.plan.apiCredits} API credits to upload):`,
-        ...r.plan.jobs.map((j) => `  ${j.job}. ${j.zip} — ${j.module} ${j.operation}, ${j.rows} rows (source rows ${j.firstRow}–${j.lastRow}), stage ${j.stage}`),
+        ...r.plan.jobs.map(
+          (j) =>
+            `  ${j.job}. ${j.zip} — ${j.module} ${j.operation}${j.findBy ? ` by ${j.findBy}` : ''}, ${j.rows} rows (source rows ${j.firstRow}–${j.lastRow}), stage ${j.stage}${j.fromReview > 0 ? `, ${j.fromReview} from the review` : ''}`,
+        ),
         ...planLines(r.plan),
         'Upload steps: README.txt in that folder.',
       ];

@@ -22,7 +22,15 @@ export const ExportOptionsSchema = z
   })
   .strict();
 
-const LeftOutReason = z.enum(['excluded', 'has errors', 'waits for stage 1', 'skipped in review', 'merged into another row']);
+const LeftOutReason = z.enum([
+  'excluded',
+  'has errors',
+  'waits for stage 1',
+  'skipped in review',
+  'merged into another row',
+  'merge changes nothing',
+  'merge target not in the replica',
+]);
 
 export const PlannedJobSchema = z.object({
   job: z.number().int(),
@@ -40,6 +48,8 @@ export const PlannedJobSchema = z.object({
   jobFile: z.string().nullable(),
   bytes: z.number().int().nullable(),
   sha256: z.string().nullable(),
+  /** Rows in the job because of a review decision. */
+  fromReview: z.number().int(),
 });
 
 export const ExportPlanSchema = z.object({
@@ -66,6 +76,14 @@ export const ExportPlanSchema = z.object({
           rows: z.number().int(),
         }),
       ),
+      review: z.object({
+        inserted: z.number().int(),
+        updated: z.number().int(),
+        skipped: z.number().int(),
+        mergedRows: z.number().int(),
+        unchanged: z.number().int(),
+        mergedInto: z.array(z.object({ row: z.number().int(), survivor: z.number().int() })),
+      }),
     }),
   ),
   apiCredits: z.number().int(),
@@ -92,6 +110,7 @@ export const ExportHistoryItemSchema = z.object({
     z.object({
       job: z.number().int(),
       module: z.string(),
+      operation: z.string(),
       batch: z.number().int(),
       stage: z.number().int(),
       zip: z.string(),

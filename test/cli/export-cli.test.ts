@@ -53,7 +53,7 @@ describe('preflight export', () => {
     expect(r.code, r.stderr).toBe(0);
     const j = json(r.stdout) as unknown as ExportJson;
     expect(j.manifest).toBe('manifest.json');
-    expect(j.jobs).toEqual([{ module: 'Leads', zip: 'Leads-batch1-stage1-part01.zip', job: 'Leads-batch1-stage1-part01.json', rows: 3, first_row: 1, last_row: 4, stage: 1, operation: 'insert', sha256: expect.any(String) as string }]);
+    expect(j.jobs).toEqual([{ module: 'Leads', zip: 'Leads-batch1-stage1-part01.zip', job: 'Leads-batch1-stage1-part01.json', rows: 3, first_row: 1, last_row: 4, stage: 1, operation: 'insert', find_by: null, from_review: 0, sha256: expect.any(String) as string }]);
     const content = readZipIndependently(path.join(out(), j.jobs[0]?.zip ?? ''));
     expect(content.rows).toHaveLength(4);
     expect(fs.existsSync(path.join(out(), 'README.txt'))).toBe(true);

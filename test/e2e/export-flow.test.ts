@@ -87,7 +87,8 @@ describe('exporting a batch for Zoho Bulk Write', () => {
     const notice = await exp.loadResult(1, result);
     await expect(notice.textContent()).resolves.toContain('2 added, 0 updated, 1 skipped');
     const jobs = exp.history(1).getByRole('table', { name: 'Jobs of export 1' });
-    await expect(jobs.getByRole('row').nth(1).textContent()).resolves.toContain('2 added, 0 updated, 1 skipped');
+    // The history reloads after the notice: wait for it rather than read it once.
+    await expect.poll(() => jobs.getByRole('row').nth(1).textContent()).toContain('2 added, 0 updated, 1 skipped');
     const refused = exp.history(1).getByRole('table', { name: 'Rows Zoho refused in job 1' });
     await expect(refused.getByRole('row').nth(1).textContent()).resolves.toContain('DUPLICATE_DATA (Email)');
     await app.screenshot('export-03-result');

@@ -11,6 +11,7 @@ import type { Db } from '../db/open';
 import { BatchRepo } from '../db/repos/batch-repo';
 import { BatchStateRepo } from '../db/repos/batch-state-repo';
 import { ExportRepo, type ExportRecord } from '../db/repos/export-repo';
+import { ReviewRepo } from '../db/repos/review-repo';
 import { CsvTokenizer } from '../engines/csv/csv-tokenizer';
 import type { ExportOptions, ExportOutcome, ExportPlan } from '../engines/export/export-types';
 import type { Manifest } from '../engines/export/manifest';
@@ -22,7 +23,18 @@ import { writeFileAtomic } from '../fs-atomic';
 
 /** The long parts, run in workers by the core's job runner. */
 export interface ExportJobs {
-  run(req: { write: boolean; exportId: number; folder: string | null; batches: { id: number; fields: FieldMeta[] }[]; options: ExportOptions; now: string }, jobId?: string): Promise<ExportOutcome>;
+  run(
+    req: {
+      write: boolean;
+      exportId: number;
+      folder: string | null;
+      batches: { id: number; fields: FieldMeta[] }[];
+      targets: Record<string, FieldMeta[]>;
+      options: ExportOptions;
+      now: string;
+    },
+    jobId?: string,
+  ): Promise<ExportOutcome>;
   loadResult(req: { file: string; sourceName: string; batch: number | null; exportId: number | null; now: string }, jobId?: string): Promise<ResultsLoadOutcome>;
   validate(batchId: number, fields: FieldMeta[], jobId?: string): Promise<void>;
 }
@@ -39,6 +51,7 @@ export interface ExportHistoryItem {
   jobs: {
     job: number;
     module: string;
+    operation: string;
     batch: number;
     stage: number;
     zip: string;
@@ -52,6 +65,7 @@ export class ExportService {
   readonly repo: ExportRepo;
   private readonly batches: BatchRepo;
   private readonly state: BatchStateRepo;
+  private readonly review: ReviewRepo;
 
   constructor(
     db: Db,
@@ -62,6 +76,7 @@ export class ExportService {
     this.repo = new ExportRepo(db);
     this.batches = new BatchRepo(db);
     this.state = new BatchStateRepo(db);
+    this.review = new ReviewRepo(db);
     this.db = db;
     // An export cut short by a crash left only its staging folder; its history row goes too.
     this.repo.discardUnfinished();
@@ -78,9 +93,17 @@ export class ExportService {
     });
   }
 
+  /** Metadata of the modules the batches' merge decisions update. */
+  private targets(inputs: readonly { id: number }[]): Record<string, FieldMeta[]> {
+    const out: Record<string, FieldMeta[]> = {};
+    for (const b of inputs) for (const m of this.review.mergeModules(b.id)) out[m] ??= this.fieldsOf(m);
+    return out;
+  }
+
   /** The dry run: what each job would hold and what is left out, nothing written. */
   async preview(batchIds: readonly number[], options: ExportOptions, jobId?: string): Promise<ExportPlan> {
-    const out = await this.jobs.run({ write: false, exportId: 0, folder: null, batches: this.inputs(batchIds), options, now: this.now().toISOString() }, jobId);
+    const batches = this.inputs(batchIds);
+    const out = await this.jobs.run({ write: false, exportId: 0, folder: null, batches, targets: this.targets(batches), options, now: this.now().toISOString() }, jobId);
     return out.plan;
   }
 
@@ -91,7 +114,7 @@ export class ExportService {
     const createdAt = this.now().toISOString();
     const id = this.repo.begin({ createdAt, folder: abs, operation: options.operation, apiVersion: options.apiVersion, batches: inputs.map((b) => b.id) });
     try {
-      const out = await this.jobs.run({ write: true, exportId: id, folder: abs, batches: inputs, options, now: createdAt }, jobId);
+      const out = await this.jobs.run({ write: true, exportId: id, folder: abs, batches: inputs, targets: this.targets(inputs), options, now: createdAt }, jobId);
       const manifest = out.manifest as Manifest;
       if (out.plan.jobs.length === 0) {
         // Nothing to upload still writes the manifest (it says why), but no history entry.
@@ -128,6 +151,7 @@ export class ExportService {
       jobs: jobs.map((j) => ({
         job: j.job,
         module: j.module,
+        operation: j.operation,
         batch: j.batch,
         stage: j.stage,
         zip: j.zip,
@@ -188,8 +212,13 @@ export class ExportService {
         writer.addBatch(tokens, 0);
         writer.flush();
         const byRow = new Map(rows.map((r) => [r.row, r]));
+        // A refused update stays the update the user chose (the fix is to a value, not to the
+        // target): made an insert again, it would create the duplicate the review resolved.
+        const decisions = this.review.decisionsOfRows(from, numbers);
         stored.forEach((r, i) => {
           for (const [field, value] of edits.get(r.rowNo) ?? []) this.state.setEdit(nb.id, i + 1, field, value);
+          const d = decisions.get(r.rowNo);
+          if (d?.action === 'merge' || d?.action === 'create') this.review.set(nb.id, i + 1, d);
         });
         this.repo.recordRetryRows(
           nb.id,

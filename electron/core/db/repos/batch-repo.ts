@@ -314,16 +314,20 @@ export class BatchRepo {
   /** The rows with these numbers, in the order asked; numbers with no row are left out. */
   rowsByNumbers(id: number, rowNos: readonly number[]): StoredRow[] {
     const b = this.require(id);
-    const find = this.db.prepare(`${SELECT_BLOCK}, block_no AS n FROM ${b.table} WHERE last_row >= ? ORDER BY last_row LIMIT 1`);
+    // The block is found by number first: reading its text for every row asked would copy a
+    // whole block per row (the export asks for thousands of rows of the same blocks).
+    const find = this.db.prepare(`SELECT block_no AS n FROM ${b.table} WHERE last_row >= ? ORDER BY last_row LIMIT 1`);
+    const load = this.db.prepare(`${SELECT_BLOCK} FROM ${b.table} WHERE block_no = ?`);
     const decoded = new Map<number, Map<number, BlockRow>>();
     const out: StoredRow[] = [];
     for (const rowNo of rowNos) {
-      const blk = find.get(rowNo) as (StoredBlock & { n: number }) | undefined;
-      if (!blk) continue;
-      let rows = decoded.get(blk.n);
+      const at = find.get(rowNo) as { n: number } | undefined;
+      if (!at) continue;
+      let rows = decoded.get(at.n);
       if (!rows) {
+        const blk = load.get(at.n) as StoredBlock;
         rows = new Map(decodeRowBlock(blk, b.delimiter).map((r) => [r.rowNo, r]));
-        decoded.set(blk.n, rows);
+        decoded.set(at.n, rows);
       }
       const r = rows.get(rowNo);
       if (r) out.push(toStored(r, b.header.length));

@@ -230,6 +230,16 @@ export class ReplicaRepo {
     return row ?? null;
   }
 
+  /** Which of these ids the module's replica holds. */
+  existingIds(module: string, ids: readonly string[]): Set<string> {
+    const table = this.tableOf(module);
+    const out = new Set<string>();
+    if (!table) return out;
+    const stmt = this.db.prepare(`SELECT 1 FROM ${checkTable(table)} WHERE id = ?`);
+    for (const id of new Set(ids)) if (stmt.get(id) !== undefined) out.add(id);
+    return out;
+  }
+
   /** Values of some columns for a set of ids (used to show lookups by name). */
   valuesByIds(module: string, cols: readonly string[], ids: readonly string[]): Map<string, Record<string, string | null>> {
     const table = this.tableOf(module);

@@ -77,6 +77,28 @@ export class ReviewRepo {
     return { merge: by.get('merge') ?? 0, create: by.get('create') ?? 0, skip: by.get('skip') ?? 0, mergeRow: by.get('merge-row') ?? 0 };
   }
 
+  /** True when some row of the batch has a decision (the export skips its decision reads otherwise). */
+  hasDecisions(batchId: number): boolean {
+    return this.db.prepare('SELECT 1 FROM review_decisions WHERE batch_id = ? LIMIT 1').get(batchId) !== undefined;
+  }
+
+  /** The decisions of rows in [from, to] (one query per page of an export). */
+  decisionsBetween(batchId: number, from: number, to: number): Map<number, ReviewDecision> {
+    const rows = this.db
+      .prepare('SELECT row_no AS row, decision_json AS json FROM review_decisions WHERE batch_id = ? AND row_no BETWEEN ? AND ?')
+      .all(batchId, from, to) as { row: number; json: string }[];
+    return new Map(rows.map((r) => [r.row, JSON.parse(r.json) as ReviewDecision]));
+  }
+
+  /** The modules the batch's merge decisions update (their metadata goes to the export). */
+  mergeModules(batchId: number): string[] {
+    return (
+      this.db
+        .prepare("SELECT DISTINCT json_extract(decision_json, '$.module') AS m FROM review_decisions WHERE batch_id = ? AND action = 'merge' ORDER BY m")
+        .all(batchId) as { m: string }[]
+    ).map((r) => r.m);
+  }
+
   /** Rows whose decision merges them into `survivor` (the members of a merged cluster). */
   rowsMergedInto(batchId: number, survivor: number): number[] {
     return (

@@ -20,7 +20,12 @@ export interface AssembleInput {
   prepared: readonly BatchExportPlan[];
   parts: readonly FinishedPart[];
   batches: PlannedBatch[];
+  /** Per batch, the rows of its plain stream that the review said to create. */
+  plainInserts?: ReadonlyMap<number, ReadonlySet<number>>;
 }
+
+/** Within a stage and module: inserts first, then upserts, then updates (a merge goes after the module's inserts). */
+const OPERATION_RANK = { insert: 0, upsert: 1, update: 2 } as const;
 
 /** Numbers the jobs (stage, then module order, then batch and part) and builds plan and manifest. */
 export function assemblePlan(input: AssembleInput): { plan: ExportPlan; manifest: Manifest | null } {
@@ -30,27 +35,30 @@ export function assemblePlan(input: AssembleInput): { plan: ExportPlan; manifest
       a.stream.stage - b.stream.stage ||
       moduleRank(a.stream.module) - moduleRank(b.stream.module) ||
       a.stream.module.localeCompare(b.stream.module) ||
+      OPERATION_RANK[a.stream.op?.operation ?? job.options.operation] - OPERATION_RANK[b.stream.op?.operation ?? job.options.operation] ||
       a.stream.batch - b.stream.batch ||
       (a.part.base < b.part.base ? -1 : a.part.base > b.part.base ? 1 : 0),
   );
   const jobs: PlannedJob[] = sorted.map((f, i) => {
     const rows = f.part.rowNos;
+    const inserts = input.plainInserts?.get(f.stream.batch);
     return {
       job: i + 1,
       module: f.stream.module,
-      operation: job.options.operation,
+      operation: f.stream.op?.operation ?? job.options.operation,
       stage: f.stream.stage,
       batch: f.stream.batch,
       rows: rows.length,
       firstRow: rows.length > 0 ? Math.min(...rows) : 0,
       lastRow: rows.length > 0 ? Math.max(...rows) : 0,
-      findBy: input.prepared.find((p) => p.record.id === f.stream.batch)?.findBy ?? null,
+      findBy: f.stream.op ? f.stream.op.findBy : (input.prepared.find((p) => p.record.id === f.stream.batch)?.findBy ?? null),
       afterJobs: [],
       columns: f.stream.columns.map((c) => c.header),
       zip: f.zip?.name ?? null,
       jobFile: f.zip ? f.zip.name.replace(/\.zip$/, '.json') : null,
       bytes: f.zip?.bytes ?? null,
       sha256: f.zip?.sha256 ?? null,
+      fromReview: f.stream.op ? rows.length : inserts && inserts.size > 0 ? rows.filter((r) => inserts.has(r)).length : 0,
     };
   });
   for (const j of jobs) {

@@ -6,6 +6,7 @@
  * that go to another stream (a later stage) are written here, from their computed values.
  */
 import type { Issue } from '../../../../shared/domain/batch';
+import type { ReviewDecision } from '../../../../shared/domain/review';
 import { decodeRawBlock, type BatchRepo, type BlockIndexEntry, type StoredRow } from '../../db/repos/batch-repo';
 import type { ExportRepo } from '../../db/repos/export-repo';
 import { AppError } from '../../../../shared/ipc/errors';
@@ -15,6 +16,8 @@ import type { JobContext } from '../replica-load/load-types';
 import { addCreated, createdEntry, rowFate, type BatchExportPlan, type CreatedEntry, type CreatedIndex, type RowFate } from './batch-source';
 import { BlockCursor } from './block-cursor';
 import type { LeftOutReason } from './export-types';
+import type { Operation } from './job-json';
+import { isPlain, rowVerdict, type RowVerdict } from './review-fate';
 import { MAX_ROWS_PER_JOB, type JobStream } from './job-stream';
 import { BatchRowWriter, cellsOf } from './row-writer';
 
@@ -24,7 +27,16 @@ export interface RowPass {
   leftOut: Map<LeftOutReason, number>;
   /** Lookup field -> rows that depend on another batch of the export through it. */
   dependentRows: Map<string, number>;
+  /** Rows the review said to create that went into an insert job. */
+  inserted: number;
+  /** Of those, the rows in the plain stream (the export inserts anyway), for per-job counts. */
+  plainInserts: Set<number>;
+  /** The first rows merged into another row, with their survivor. */
+  mergedInto: { row: number; survivor: number }[];
 }
+
+/** How many "merged into row N" pairs the plan lists per batch. */
+export const MERGED_INTO_LISTED = 50;
 
 /** Inputs of one batch's pass. */
 export interface RowPassInput {
@@ -35,8 +47,17 @@ export interface RowPassInput {
   phase: string;
   /** False when the caller reports progress (the export reports its parts as they are written). */
   progress: boolean;
-  /** The stream of a stage and set of find_by lookups (created on first use). */
-  streamFor(stage: number, viaFindBy: string[]): JobStream;
+  /** The export's operation (decides where a `create` goes). */
+  operation: Operation;
+  /** The review decisions of the rows in [from, to], or null when the batch has none. */
+  decisions: ((from: number, to: number) => Map<number, ReviewDecision>) | null;
+  /**
+   * The stream of a stage and set of find_by lookups (created on first use); with `insert`,
+   * the insert stream of rows the review created while the export updates or upserts.
+   */
+  streamFor(stage: number, viaFindBy: string[], insert?: boolean): JobStream;
+  /** Takes a row the review merged into an existing record (in row order); see merge-updates.ts. */
+  onMerge(rowNo: number): void;
   /** The index of records this batch creates, when a later batch looks them up. */
   ownIndex: CreatedIndex | null;
   /** Takes the row numbers of each part of the plain stream, in order. */
@@ -77,6 +98,9 @@ export async function exportBatchRows(input: RowPassInput): Promise<RowPass> {
   const dependentRows = new Map<string, number>();
   const left = (reason: LeftOutReason): void => void leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
   let exported = 0;
+  let inserted = 0;
+  const plainInserts = new Set<number>();
+  const mergedInto: { row: number; survivor: number }[] = [];
   const plainStream = input.streamFor(1, []);
   const writer = new BatchRowWriter(p.ctx, plainStream.columns, b.delimiter);
   const values = new Array<string>(p.ctx.plans.length);
@@ -103,18 +127,25 @@ export async function exportBatchRows(input: RowPassInput): Promise<RowPass> {
       if (ownIndex && e) addCreated(ownIndex, e, stage);
     };
 
-    // A row's errors mostly settle its fate alone; the rest are decided from the row's values.
-    const verdict = new Map<number, LeftOutReason | 'plain' | 'values'>();
-    if (page.excluded.size > 0 || page.issues.size > 0) {
+    // A row's errors and review decision mostly settle its fate alone; the rest are decided
+    // from the row's values.
+    const decided = input.decisions === null ? null : input.decisions(from, to);
+    const verdict = new Map<number, RowVerdict>();
+    if (page.excluded.size > 0 || page.issues.size > 0 || (decided !== null && decided.size > 0)) {
       for (const r of stored) {
-        if (page.excluded.has(r)) verdict.set(r, 'excluded');
-        else if (page.issues.has(r)) verdict.set(r, verdictOf(p, page.issues.get(r) ?? []));
+        const d = decided?.get(r);
+        if (!page.excluded.has(r) && !page.issues.has(r) && d === undefined) continue;
+        const v = rowVerdict(page.excluded.has(r), d, page.issues.has(r) ? verdictOf(p, page.issues.get(r) ?? []) : 'plain', input.operation);
+        if (!isPlain(v)) verdict.set(r, v);
+        if (v === 'merged into another row' && d?.action === 'merge-row' && mergedInto.length < MERGED_INTO_LISTED) mergedInto.push({ row: r, survivor: d.survivor });
+        if (d?.action === 'create' && isPlain(v)) plainInserts.add(r);
       }
     }
     const fates = new Map<number, RowFate & { cells: string[] }>();
-    const undecided = [...verdict].flatMap(([r, v]) => (v === 'values' ? [r] : []));
+    const undecided = [...verdict].flatMap(([r, v]) => (typeof v !== 'string' && v.needsValues ? [r] : []));
     for (const r of undecided.length > 0 ? batches.rowsByNumbers(b.id, undecided) : []) {
-      fates.set(r.rowNo, decide(r, page.issues.get(r.rowNo) ?? [], page.edits.get(r.rowNo)));
+      const v = verdict.get(r.rowNo) as Exclude<RowVerdict, string>;
+      fates.set(r.rowNo, decide(r, page.issues.get(r.rowNo) ?? [], page.edits.get(r.rowNo), v.route === 'insert'));
     }
 
     if (verdict.size === 0 && !ownIndex) {
@@ -130,7 +161,11 @@ export async function exportBatchRows(input: RowPassInput): Promise<RowPass> {
     }
     for (const r of verdict.size === 0 && !ownIndex ? [] : stored) {
       const v = verdict.size === 0 ? undefined : verdict.get(r);
-      if (v === 'values') {
+      if (typeof v === 'string') {
+        left(v);
+        continue;
+      }
+      if (v !== undefined && v.needsValues) {
         const fate = fates.get(r);
         if (fate === undefined) throw new AppError('INTERNAL', `Batch ${b.id} changed while it was being exported; nothing was written. Export it again.`);
         if (fate.kind === 'left') {
@@ -138,17 +173,26 @@ export async function exportBatchRows(input: RowPassInput): Promise<RowPass> {
           if (fate.reason === 'waits for stage 1') countDependents(p, page.issues.get(r) ?? [], dependentRows);
           continue;
         }
-        if (fate.stage !== 1 || fate.viaFindBy.length > 0) {
+        const later = fate.stage !== 1 || fate.viaFindBy.length > 0;
+        if (v.route === 'update') {
+          // An update by id carries no find_by lookups: it waits, as a row without a unique field does.
+          if (later) left('waits for stage 1');
+          else input.onMerge(r);
+          continue;
+        }
+        if (later || v.route === 'insert') {
           for (const f of fate.viaFindBy) dependentRows.set(f, (dependentRows.get(f) ?? 0) + 1);
-          input.streamFor(fate.stage, fate.viaFindBy).add(r, fate.cells);
+          input.streamFor(fate.stage, fate.viaFindBy, v.route === 'insert').add(r, fate.cells);
           exported += 1;
+          if (v.route === 'insert') inserted += 1;
           created(r, fate.stage);
           continue;
         }
-      } else if (v !== undefined && v !== 'plain') {
-        left(v);
+      } else if (v !== undefined && v.route === 'update') {
+        input.onMerge(r);
         continue;
       }
+      if (v !== undefined && decided?.get(r)?.action === 'create') plainInserts.add(r);
       plain.push(r);
       exported += 1;
       created(r, 1);
@@ -167,13 +211,13 @@ export async function exportBatchRows(input: RowPassInput): Promise<RowPass> {
   }
   if (plain.length > 0) input.onPlainPart(plain);
   if (input.progress) ctx.progress({ phase: input.phase, done: b.rowCount, total: b.rowCount, rows: b.rowCount });
-  return { exported, leftOut, dependentRows };
+  return { exported, leftOut, dependentRows, inserted: inserted + plainInserts.size, plainInserts, mergedInto };
 
-  function decide(r: StoredRow, issues: readonly Issue[], edits: ReadonlyMap<string, string> | undefined): RowFate & { cells: string[] } {
+  function decide(r: StoredRow, issues: readonly Issue[], edits: ReadonlyMap<string, string> | undefined, insert: boolean): RowFate & { cells: string[] } {
     scratch.length = 0;
     evaluateRow(sourceOf(r), p.ctx, edits, values, scratch, false);
     const fate = rowFate(p, issues, values, scratch);
-    return { ...fate, cells: fate.kind === 'write' ? cellsOf(input.streamFor(fate.stage, fate.viaFindBy).columns, values, fate.findByValues) : [] };
+    return { ...fate, cells: fate.kind === 'write' ? cellsOf(input.streamFor(fate.stage, fate.viaFindBy, insert).columns, values, fate.findByValues) : [] };
   }
 }
 

@@ -27,12 +27,21 @@ export interface ExportWorkerJob {
   /** Absolute folder the export goes to (written only when `write`). */
   folder: string | null;
   batches: { id: number; fields: FieldMeta[] }[];
+  /** Metadata of the modules the batches' merge decisions update (a Lead merged into a Contact). */
+  targets?: Record<string, FieldMeta[]>;
   options: ExportOptions;
   now: string;
 }
 
 /** Why rows are not in any job (stable words; the UI and the CLI show them). */
-export type LeftOutReason = 'excluded' | 'has errors' | 'waits for stage 1' | 'skipped in review' | 'merged into another row';
+export type LeftOutReason =
+  | 'excluded'
+  | 'has errors'
+  | 'waits for stage 1'
+  | 'skipped in review'
+  | 'merged into another row'
+  | 'merge changes nothing'
+  | 'merge target not in the replica';
 
 /** One job of the plan (after writing: with its files and checksum). */
 export interface PlannedJob {
@@ -51,6 +60,22 @@ export interface PlannedJob {
   jobFile: string | null;
   bytes: number | null;
   sha256: string | null;
+  /** Rows in this job because of a review decision (a create, or a merge's update). */
+  fromReview: number;
+}
+
+/** What the review's decisions did to a batch's rows in this export. */
+export interface PlannedReview {
+  /** Rows the review said to create, in an insert job. */
+  inserted: number;
+  /** Rows merged into an existing record, in an update job. */
+  updated: number;
+  skipped: number;
+  mergedRows: number;
+  /** Merges whose update would change nothing in the record. */
+  unchanged: number;
+  /** The first rows merged into another row of the batch, with their survivor. */
+  mergedInto: { row: number; survivor: number }[];
 }
 
 /** How a batch's lookup reaches records another batch of the export creates. */
@@ -74,6 +99,7 @@ export interface PlannedBatch {
   leftOut: { reason: LeftOutReason; rows: number }[];
   columnsLeftOut: { field: string; reason: string }[];
   dependsOn: PlannedDependency[];
+  review: PlannedReview;
 }
 
 /** The dry-run summary (and, after writing, what was written). */

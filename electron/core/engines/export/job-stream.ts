@@ -8,6 +8,7 @@ import { headerLineOf, PartFile, partSink, type CsvPart } from './part-file';
 import type { ByteSink } from './byte-sink';
 import { uploadLine } from './upload-csv';
 import type { UploadColumn } from './column-plan';
+import type { Operation } from './job-json';
 
 export type { CsvPart } from './part-file';
 
@@ -17,6 +18,17 @@ export const MAX_ROWS_PER_JOB = 25_000;
 /** The name of part `n` (1-based) of a stream. */
 export function partBase(streamBase: string, n: number): string {
   return `${streamBase}-part${String(n).padStart(2, '0')}`;
+}
+
+/**
+ * The job of a stream that a review decision routes away from the export's chosen operation:
+ * the created rows of an update export (insert), or the merges into existing records (update
+ * by id, with ignore_empty so an empty cell never clears what Zoho holds).
+ */
+export interface StreamOp {
+  operation: Operation;
+  findBy: string | null;
+  ignoreEmpty: boolean;
 }
 
 /** Rows of one stream, cut into parts of at most MAX_ROWS_PER_JOB. */
@@ -38,6 +50,8 @@ export class JobStream {
     readonly dir: string | null,
     readonly baseName: string,
     private readonly onPart: (part: CsvPart) => void,
+    /** Null: the export's own operation. Otherwise every row is here by a review decision. */
+    readonly op: StreamOp | null = null,
     private readonly maxRows = MAX_ROWS_PER_JOB,
   ) {
     this.quoted = columns.map((c) => c.multiselect);

@@ -11,6 +11,7 @@ import { openWorkspaceDb, type Db } from '../../db/open';
 import { BatchRepo } from '../../db/repos/batch-repo';
 import { ExportRepo } from '../../db/repos/export-repo';
 import { ReplicaRepo } from '../../db/repos/replica-repo';
+import { ReviewRepo } from '../../db/repos/review-repo';
 import { rowContext } from '../batch/compute-row';
 import { replicaLookup } from '../batch/replica-lookup';
 import { loadUserDirectory } from '../users/user-directory';
@@ -19,10 +20,12 @@ import type { BatchMapping } from '../../../../shared/domain/batch';
 import { LOOKUP_TYPES, type FieldMeta } from '../../../../shared/domain/field-meta';
 import { checkFindBy, columnsFor, dependentFields, targetFindBy, type BatchExportPlan, type CreatedIndex } from './batch-source';
 import { exportBatchRows } from './export-rows';
+import { exportMerges } from './merge-updates';
+import type { UploadColumn } from './column-plan';
 import { userFieldsToDrop } from './owner-columns';
 import { checkExportFolder, commitStaging, dropStaging, makeStaging } from './export-folder';
 import type { ExportOutcome, ExportWorkerJob, PlannedBatch } from './export-types';
-import { JobStream } from './job-stream';
+import { JobStream, type StreamOp } from './job-stream';
 import { assemblePlan } from './assemble-plan';
 import { PartJobs } from './part-jobs';
 import { PartPool } from './part-pool';
@@ -49,6 +52,7 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
     const batches = new BatchRepo(db);
     const exportsRepo = new ExportRepo(db);
     const replica = new ReplicaRepo(db);
+    const review = new ReviewRepo(db);
     const resolver = replicaLookup(replica);
     // Owner names become user ids as the batch computes them, as validation does.
     const directory = loadUserDirectory(replica);
@@ -93,44 +97,78 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
     const mtime = new Date(Math.max(...plans.map((p) => Date.parse(p.record.createdAt)).filter((t) => Number.isFinite(t)), Date.UTC(2020, 0, 1))).toISOString();
     const parts = new PartJobs({ pool, staging, dbPath: job.dbPath, nativeBinding: job.nativeBinding, mtime, limit: maxZipBytes, ctx });
     const batchSummaries: PlannedBatch[] = [];
+    const plainInserts = new Map<number, ReadonlySet<number>>();
 
     for (const p of prepared) {
       const b = p.record;
       const byKey = new Map<string, JobStream>();
-      const stageCount = new Map<number, number>();
-      const streamFor = (stage: number, via: string[]): JobStream => {
-        const key = `${stage}|${via.join(',')}`;
+      const stageCount = new Map<string, number>();
+      const streamFor = (stage: number, via: string[], insert = false): JobStream => {
+        const key = `${insert ? 'insert|' : ''}${stage}|${via.join(',')}`;
         let s = byKey.get(key);
         if (!s) {
-          const n = (stageCount.get(stage) ?? 0) + 1;
-          stageCount.set(stage, n);
+          const count = `${insert ? 'insert|' : ''}${stage}`;
+          const n = (stageCount.get(count) ?? 0) + 1;
+          stageCount.set(count, n);
           const columns = columnsFor(p, via).columns;
-          const base = `${b.module}-batch${b.id}-stage${stage}${n > 1 ? `-${String.fromCharCode(96 + n)}` : ''}`;
-          const stream: JobStream = new JobStream(key, b.id, b.module, stage, columns, staging, base, (part) => parts.compress(stream, part));
+          const base = `${b.module}-batch${b.id}-stage${stage}${insert ? '-insert' : ''}${n > 1 ? `-${String.fromCharCode(96 + n)}` : ''}`;
+          const op: StreamOp | null = insert ? { operation: 'insert', findBy: null, ignoreEmpty: p.ignoreEmpty } : null;
+          const stream: JobStream = new JobStream(key, b.id, b.module, stage, columns, staging, base, (part) => parts.compress(stream, part), op);
           s = stream;
           byKey.set(key, s);
           streams.push(s);
         }
         return s;
       };
-      const { exported, leftOut, dependentRows } = await exportBatchRows({
+      const updateStreamFor = (module: string, columns: UploadColumn[]): JobStream => {
+        const key = `update|${module}`;
+        let s = byKey.get(key);
+        if (!s) {
+          const op: StreamOp = { operation: 'update', findBy: 'id', ignoreEmpty: true };
+          const stream: JobStream = new JobStream(key, b.id, module, 1, columns, staging, `${module}-batch${b.id}-update`, (part) => parts.compress(stream, part), op);
+          s = stream;
+          byKey.set(key, s);
+          streams.push(s);
+        }
+        return s;
+      };
+      const merged: number[] = [];
+      const pass = await exportBatchRows({
         p,
         batches,
         state: exportsRepo,
         ctx,
         phase: 'checking',
         progress: !job.write,
+        operation: job.options.operation,
+        decisions: review.hasDecisions(b.id) ? (from, to) => review.decisionsBetween(b.id, from, to) : null,
+        onMerge: (rowNo) => void merged.push(rowNo),
         streamFor,
         ownIndex: created.get(b.module)?.batch === b.id ? (created.get(b.module) as CreatedIndex) : null,
         onPlainPart: (rowNos) => parts.plainPart(streamFor(1, []), p, rowNos),
       });
+      const merges = await exportMerges({
+        p,
+        rows: merged,
+        batches,
+        state: exportsRepo,
+        review,
+        replica,
+        ctx,
+        progress: !job.write,
+        fieldsOf: (m) => (m === b.module ? p.fields : (job.targets?.[m] ?? [])),
+        streamFor: updateStreamFor,
+      });
       for (const s of byKey.values()) s.end();
+      const { leftOut, dependentRows } = pass;
+      for (const [reason, n] of merges.leftOut) leftOut.set(reason, (leftOut.get(reason) ?? 0) + n);
+      plainInserts.set(b.id, pass.plainInserts);
       batchSummaries.push({
         batch: b.id,
         module: b.module,
         source: b.sourceName,
         rows: b.rowCount,
-        exported,
+        exported: pass.exported + merges.updated,
         leftOut: [...leftOut].map(([reason, rows]) => ({ reason, rows })),
         columnsLeftOut: columnsFor(p, []).leftOut,
         dependsOn: [...p.dependent].map(([field, t]) => ({
@@ -141,11 +179,19 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
           findBy: t.findBy,
           rows: dependentRows.get(field) ?? 0,
         })),
+        review: {
+          inserted: pass.inserted,
+          updated: merges.updated,
+          skipped: leftOut.get('skipped in review') ?? 0,
+          mergedRows: leftOut.get('merged into another row') ?? 0,
+          unchanged: leftOut.get('merge changes nothing') ?? 0,
+          mergedInto: pass.mergedInto,
+        },
       });
     }
 
     const finished = await parts.finished();
-    const { plan, manifest } = assemblePlan({ job, prepared, parts: finished, batches: batchSummaries });
+    const { plan, manifest } = assemblePlan({ job, prepared, parts: finished, batches: batchSummaries, plainInserts });
     if (!job.write || !staging || !manifest) {
       return { plan, manifest: null };
     }
@@ -161,7 +207,7 @@ export async function runExport(job: ExportWorkerJob, ctx: JobContext, maxZipByt
           module: j.module,
           callbackUrl: job.options.callbackUrl,
           findBy: j.findBy,
-          ignoreEmpty: p.ignoreEmpty,
+          ignoreEmpty: part?.stream.op?.ignoreEmpty ?? p.ignoreEmpty,
           columns: part?.stream.columns ?? [],
         }),
       );

@@ -172,10 +172,16 @@ function writeReplica(db: Db, mj: ManifestJob, uploaded: string[][], results: re
   const table = replica.ensureModule(mj.module, now);
   const cols = replica.ensureColumns(mj.module, keys, now);
   const writers = new Map<string, RecordWriter>();
+  // An update by id (a review merge) names its record in the row itself: only that record
+  // changes, and only if the replica holds it (a partial record would pass for a whole one).
+  const byId = mj.operation === 'update' && header[0] === 'id';
+  const known = byId ? replica.existingIds(mj.module, results.map((r) => uploaded[r.position + 1]?.[0] ?? '')) : null;
   let written = 0;
   for (const r of results) {
     if ((r.status !== 'added' && r.status !== 'updated') || r.recordId === null) continue;
     const cells = uploaded[r.position + 1] ?? [];
+    const id = byId ? (cells[0] ?? '') : r.recordId;
+    if (known !== null && !known.has(id)) continue;
     // An update leaves empty cells alone in Zoho only with ignore_empty; either way the replica
     // keeps what it had rather than guessing, and an insert has nothing to keep.
     const present = keep.map(({ i }, k) => ({ k, v: cells[i] ?? '' })).filter((x) => r.status === 'added' || x.v !== '');
@@ -185,7 +191,7 @@ function writeReplica(db: Db, mj: ManifestJob, uploaded: string[][], results: re
       w = replica.prepareUpsert(table, present.map((x) => cols.get(keys[x.k] as string) ?? ''));
       writers.set(signature, w);
     }
-    w.add(r.recordId, present.map((x) => (x.v === '' ? null : x.v)));
+    w.add(id, present.map((x) => (x.v === '' ? null : x.v)));
     written += 1;
   }
   for (const w of writers.values()) w.flush();

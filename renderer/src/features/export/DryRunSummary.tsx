@@ -12,7 +12,32 @@ const REASON_TEXT: Record<string, string> = {
   'waits for stage 1': 'waiting for stage 1’s result (their lookup has no unique field to find it by)',
   'skipped in review': 'skipped in the duplicate review',
   'merged into another row': 'merged into another row in the review',
+  'merge changes nothing': 'merged into a record that already holds every value they bring (no update needed)',
+  'merge target not in the replica': 'merged into a record that is no longer in the replica (reload it, or review them again)',
 };
+
+type PlannedBatch = ExportPlan['batches'][number];
+
+/** "From the review: 1 row created as new (insert), 2 rows merged into existing records (update by id)." */
+function reviewLine(r: PlannedBatch['review']): string | null {
+  const parts = [
+    r.inserted > 0 ? `${rows(r.inserted)} created as new (insert)` : '',
+    r.updated > 0 ? `${rows(r.updated)} merged into ${r.updated === 1 ? 'an existing record' : 'existing records'} (update by id)` : '',
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? null : `From the review: ${parts.join(', ')}.`;
+}
+
+/** "row 5 into row 6, row 9 into row 2, …". */
+function mergedPairs(r: PlannedBatch['review']): string {
+  return `${r.mergedInto.map((m) => `row ${m.row} into row ${m.survivor}`).join(', ')}${r.mergedInto.length < r.mergedRows ? ', …' : ''}`;
+}
+
+/** "6 insert, 1 update" for one batch's jobs. */
+function byOperation(plan: ExportPlan, batch: number): string {
+  const n = new Map<string, number>();
+  for (const j of plan.jobs) if (j.batch === batch) n.set(j.operation, (n.get(j.operation) ?? 0) + j.rows);
+  return [...n].map(([op, count]) => `${formatCount(count)} ${op}`).join(', ');
+}
 
 const rows = (n: number): string => `${formatCount(n)} ${n === 1 ? 'row' : 'rows'}`;
 
@@ -35,6 +60,7 @@ export function DryRunSummary({ plan, written }: { plan: ExportPlan; written: bo
                 <th>Operation</th>
                 <th>Batch</th>
                 <th>Rows</th>
+                <th>From review</th>
                 <th>Source rows</th>
                 <th>First columns (row key)</th>
                 <th>Upload after</th>
@@ -53,6 +79,7 @@ export function DryRunSummary({ plan, written }: { plan: ExportPlan; written: bo
                   </td>
                   <td>#{j.batch}</td>
                   <td>{formatCount(j.rows)}</td>
+                  <td>{j.fromReview > 0 ? formatCount(j.fromReview) : '—'}</td>
                   <td>
                     {j.firstRow}–{j.lastRow}
                   </td>
@@ -71,13 +98,15 @@ export function DryRunSummary({ plan, written }: { plan: ExportPlan; written: bo
             <strong>
               Batch #{b.batch} ({b.module.replace(/_/g, ' ')}, {b.source}):
             </strong>{' '}
-            {formatCount(b.exported)} of {rows(b.rows)} go to {plan.operation}.
+            {b.review.inserted + b.review.updated > 0 ? `${formatCount(b.exported)} of ${rows(b.rows)} go to Zoho (${byOperation(plan, b.batch)}).` : `${formatCount(b.exported)} of ${rows(b.rows)} go to ${plan.operation}.`}
             {b.leftOut.map((l) => (
               <span key={l.reason}>
                 {' '}
-                {rows(l.rows)} {REASON_TEXT[l.reason] ?? l.reason}.
+                {rows(l.rows)} {REASON_TEXT[l.reason] ?? l.reason}
+                {l.reason === 'merged into another row' && b.review.mergedInto.length > 0 ? ` (${mergedPairs(b.review)})` : ''}.
               </span>
             ))}
+            {reviewLine(b.review) !== null && <div className="export-review-line">{reviewLine(b.review)}</div>}
             {b.columnsLeftOut.map((c) => (
               <div key={c.field} className="muted">
                 Column {c.field} is left out: {c.reason}.

@@ -56,6 +56,7 @@ function HistoryItem({ item }: { item: ExportHistoryItem }): ReactNode {
           <tr>
             <th>Job</th>
             <th>Module</th>
+            <th>Operation</th>
             <th>ZIP</th>
             <th>Rows</th>
             <th>Result</th>
@@ -66,6 +67,7 @@ function HistoryItem({ item }: { item: ExportHistoryItem }): ReactNode {
             <tr key={j.job}>
               <td>{j.job}</td>
               <td>{j.module.replace(/_/g, ' ')}</td>
+              <td>{j.operation}</td>
               <td className="mono">{j.zip}</td>
               <td>{formatCount(j.rows)}</td>
               <td>
