@@ -7,6 +7,7 @@ import type { Res } from '../../shared/ipc/contract';
 import { UsageError, type ParsedArgs } from './args';
 import { choice, cliJobId, list, noExtra, text, withProgress, type CliKit } from './cli-kit';
 import type { Command } from './commands';
+import { leftOutSentence } from '../../shared/domain/left-out';
 
 type RunSummary = Res<'convert.plan'>;
 type Written = Res<'convert.writeRequests'>;
@@ -23,7 +24,10 @@ export const CONVERT_USAGE = `  convert leads (--lead ID[,ID…] | --all | --bat
   convert inventory --module Quotes|Sales_Orders --id ID[,ID…] --to Sales_Orders|Invoices
                     [--simulate] [--out DIR [--api v8|v2] [--mass] [--module-id M=ID,…]]
                                        plan Quote -> Sales Order / Invoice, Sales Order -> Invoice
-  convert undo SIMULATION              undo a simulated conversion`;
+  convert undo SIMULATION              undo a simulated conversion
+  convert options (--lead ID | --batch N --row R) [--without Contacts,Accounts] [--details]
+                                       what Zoho's Lead Conversion Options API would answer
+                                       (--json: the API body; --details: with notes and matches)`;
 
 function settingsOf(args: ParsedArgs): LeadConvertSettings {
   const dealName = text(args, '--deal-name');
@@ -94,6 +98,29 @@ function selectionOf(args: ParsedArgs): { kind: 'replica'; ids: string[] | null 
   return { kind: 'replica', ids: leads ?? null };
 }
 
+/** The options answer as lines for a terminal. */
+function optionsText(r: Res<'convert.options'>): string[] {
+  const who = r.lead.id ?? `batch row ${r.lead.batchRow ?? ''}`;
+  const lines = [`${r.lead.name} (${who}): ${r.path ? `GET ${r.path}` : 'Lead Conversion Options'} -> ${r.status === 204 ? '204 No Content' : '200'}`];
+  const o = r.body?.__conversion_options;
+  if (o) {
+    lines.push(`Module preference: ${o.module_preference.api_name}`);
+    for (const module of ['Contacts', 'Accounts'] as const) {
+      const records = o[module];
+      if (records === null) continue;
+      lines.push(`${module} (${records.length}):`);
+      for (const rec of records) {
+        const name = module === 'Contacts' ? rec.Full_Name : rec.Account_Name;
+        const rid = typeof rec.id === 'string' ? rec.id : '';
+        const matched = (r.matchedBy[module][rid] ?? []).map((m) => `${m.field} = ${m.value}`).join(', ');
+        lines.push(`  ${typeof name === 'string' ? name : '(no name)'} ${rid}${matched ? ` - matched ${matched}` : ''}${rec.Locked__s === true ? ' [locked]' : ''}`);
+      }
+    }
+  }
+  for (const n of r.notes) lines.push(`Note: ${n}`);
+  return lines;
+}
+
 /** The conversion commands. */
 export function convertCommands(kit: CliKit): Record<string, Command> {
   return {
@@ -117,7 +144,7 @@ export function convertCommands(kit: CliKit): Record<string, Command> {
       const page = await kit.call<Res<'convert.plans'>>(core, 'convert.plans', { run: run.run, filter: 'all', offset: 0, limit: 500 });
       const plans: LeadPlan[] = [];
       for (const item of page.items.slice(0, 1000)) plans.push((await kit.call<Res<'convert.planDetail'>>(core, 'convert.planDetail', { run: run.run, key: item.key })).plan);
-      const result: Record<string, unknown> = { run: run.run, leads: run.leads, ready: run.ready, refused: run.refused, codes: run.codes, plans: plans.map(leadJson), simulation: null, requests: null };
+      const result: Record<string, unknown> = { run: run.run, leads: run.leads, ready: run.ready, refused: run.refused, codes: run.codes, leftOut: run.leftOut, plans: plans.map(leadJson), simulation: null, requests: null };
       if (run.ready === 0) {
         const first = plans.flatMap((p) => errorsOf(p.findings))[0];
         throw kit.refuse(first?.code ?? 'NOTHING_TO_CONVERT', `Zoho would refuse every conversion: ${first?.message ?? 'no lead was selected.'}`, result);
@@ -132,6 +159,8 @@ export function convertCommands(kit: CliKit): Record<string, Command> {
         result.requests = requestsJson(written);
       }
       const text2 = [`Planned ${run.leads} lead conversion${run.leads === 1 ? '' : 's'} (run ${run.run}): ${run.ready} ready, ${run.refused} refused.`];
+      const leftOut = leftOutSentence(run.leftOut);
+      if (leftOut !== '') text2.push(leftOut);
       for (const p of plans.slice(0, 20)) {
         const what = [p.contact && `Contact ${p.contact.action === 'merge' ? `-> ${p.contact.name}` : `new ${p.contact.name}`}`, p.account && `Account ${p.account.action === 'merge' ? `-> ${p.account.name}` : `new ${p.account.name}`}`, p.deal && `Deal new ${p.deal.name}`].filter(Boolean).join(', ');
         text2.push(`  ${p.lead.name}: ${p.status === 'ready' ? what : errorsOf(p.findings).map((e) => `${e.code} ${e.message}`).join('; ')}`);
@@ -187,6 +216,22 @@ export function convertCommands(kit: CliKit): Record<string, Command> {
           : `${p.source.name}: ${p.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message}`).join('; ')}`,
       );
       return { json: result, text: lines };
+    },
+
+    'convert options': async (core, args) => {
+      noExtra(args, 2);
+      const id = text(args, '--lead');
+      const batch = text(args, '--batch');
+      const row = text(args, '--row');
+      if ((id === undefined) === (batch === undefined)) throw new UsageError('convert options takes --lead ID or --batch N --row R');
+      if ((batch === undefined) !== (row === undefined)) throw new UsageError('--batch N goes with --row R');
+      const lead = id !== undefined ? { kind: 'replica' as const, id } : { kind: 'batch' as const, batch: Number(batch), row: Number(row) };
+      if (lead.kind === 'batch' && (!Number.isInteger(lead.batch) || lead.batch < 1 || !Number.isInteger(lead.row) || lead.row < 1)) throw new UsageError('--batch and --row take numbers');
+      const without = list(args, '--without') ?? [];
+      for (const m of without) if (m !== 'Contacts' && m !== 'Accounts') throw new UsageError('--without takes Contacts, Accounts');
+      const modules = { Contacts: !without.includes('Contacts'), Accounts: !without.includes('Accounts') };
+      const r = await kit.call<Res<'convert.options'>>(core, 'convert.options', { lead, modules });
+      return { json: args.flags.has('--details') ? r : (r.body ?? {}), text: optionsText(r) };
     },
 
     'convert undo': async (core, args, onProgress) => {

@@ -27,7 +27,9 @@ export const CONVERT_VALUE_FLAGS = [
   '--pdf',
   '--html',
   '--limit',
+  '--row',
+  '--without',
 ];
 
 /** Switches. */
-export const CONVERT_SWITCHES = ['--all', '--overwrite', '--notify-lead-owner', '--notify-new-owner', '--simulate', '--mass', '--with-checks', '--duplicates'];
+export const CONVERT_SWITCHES = ['--all', '--overwrite', '--notify-lead-owner', '--notify-new-owner', '--simulate', '--mass', '--with-checks', '--duplicates', '--details'];

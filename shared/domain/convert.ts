@@ -64,8 +64,12 @@ export interface LeadConvertSettings {
   deal: DealInput | null;
 }
 
-/** Where a merge target came from. */
-export type TargetSource = 'review' | 'picked' | 'contact-account';
+/**
+ * Where a merge target came from: the duplicate review's decision, picked on the Convert
+ * screen, one of Zoho's conversion options taken as offered, or the Account a merged Contact
+ * brings along.
+ */
+export type TargetSource = 'review' | 'picked' | 'contact-account' | 'zoho-match';
 
 /**
  * What the user chose for one lead: merge into an existing Contact and/or Account, or create
@@ -78,7 +82,24 @@ export interface LeadChoice {
   contactSource: TargetSource | null;
   accountSource: TargetSource | null;
   deal?: DealInput | null;
+  /** The duplicate review's decision this choice started from (batch rows reviewed as merge or create). */
+  review?: 'merge' | 'create';
 }
+
+/**
+ * Rows of a batch run that were not planned because of their review decision: skipped, merged
+ * into another row of the file, or merged into an existing Lead (then that Lead converts).
+ */
+export interface LeftOutRows {
+  skip: number;
+  mergeRow: number;
+  mergeLead: number;
+  /** The first of those rows (at most LEFT_OUT_SAMPLE), for the user to find them. */
+  rows: number[];
+}
+
+/** How many left-out row numbers a run keeps. */
+export const LEFT_OUT_SAMPLE = 50;
 
 /** A lead as a plan reads it: its values by API name, from the replica or a batch row. */
 export interface LeadSource {

@@ -37,6 +37,7 @@ import {
   SimulationInfoSchema,
   WrittenRequestsSchema,
 } from './convert-schemas';
+import { LeadOptionsResultSchema, LeadRefSchema, OrgModulesSchema } from './lead-options-schemas';
 import { CustomersStateSchema, InvoiceCustomerSchema, InvoiceDocumentSchema, PreviewRequestSchema } from './invoice-schemas';
 
 const BatchId = z.number().int().min(1);
@@ -305,6 +306,8 @@ export const contract = {
         contactId: z.string().min(1).max(100).nullable(),
         accountId: z.string().min(1).max(100).nullable(),
         deal: DealInputSchema.nullable().optional(),
+        /** How a changed target was chosen: picked from the list (default) or taken from Zoho's conversion options. */
+        via: z.enum(['picked', 'zoho-match']).optional(),
       })
       .strict(),
     res: z.object({ plan: LeadPlanSchema, run: RunSummarySchema }),
@@ -356,6 +359,11 @@ export const contract = {
       })
       .strict(),
     res: WrittenRequestsSchema,
+  },
+  /** What Zoho's Lead Conversion Options API would answer for one lead (replica or batch row), offline. */
+  'convert.options': {
+    req: z.object({ lead: LeadRefSchema, modules: OrgModulesSchema.optional() }).strict(),
+    res: LeadOptionsResultSchema,
   },
   /** The invoice or estimate a Quote, Sales Order, Invoice or Deal would give. */
   'invoice.preview': {

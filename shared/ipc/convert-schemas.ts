@@ -42,7 +42,7 @@ export const LeadConvertSettingsSchema = z
   })
   .strict();
 
-const TargetSource = z.enum(['review', 'picked', 'contact-account']);
+const TargetSource = z.enum(['review', 'picked', 'contact-account', 'zoho-match']);
 
 export const LeadChoiceSchema = z.object({
   contactId: z.string().nullable(),
@@ -50,6 +50,7 @@ export const LeadChoiceSchema = z.object({
   contactSource: TargetSource.nullable(),
   accountSource: TargetSource.nullable(),
   deal: DealInputSchema.nullable().optional(),
+  review: z.enum(['merge', 'create']).optional(),
 });
 
 export const PlannedRecordSchema = z.object({
@@ -91,9 +92,11 @@ export const RunSummarySchema = z.object({
   simulated: z.number().int(),
   /** Refused plans per Zoho code. */
   codes: z.record(z.string(), z.number().int()),
+  /** Batch rows not planned because of their review decision. */
+  leftOut: z.object({ skip: z.number().int(), mergeRow: z.number().int(), mergeLead: z.number().int(), rows: z.array(z.number().int()) }),
 });
 
-const PlanSide = z.object({ action: z.enum(['create', 'merge']), name: z.string(), id: z.string().nullable() }).nullable();
+const PlanSide = z.object({ action: z.enum(['create', 'merge']), name: z.string(), id: z.string().nullable(), source: TargetSource.nullable().optional() }).nullable();
 
 export const PlanListItemSchema = z.object({
   key: z.string(),

@@ -85,7 +85,7 @@ export class ConvertService {
   }
 
   /** Plans one lead again with new targets (or deal), against the replica and the run's other plans. */
-  choose(runId: number, key: string, contactId: string | null, accountId: string | null, deal: DealInput | null | undefined): { plan: LeadPlan; run: RunSummary } {
+  choose(runId: number, key: string, contactId: string | null, accountId: string | null, deal: DealInput | null | undefined, via: 'picked' | 'zoho-match' = 'picked'): { plan: LeadPlan; run: RunSummary } {
     const run = this.runOrThrow(runId);
     const row = this.repo.plan(runId, key);
     if (!row) throw new AppError('RECORD_NOT_FOUND', `Run ${runId} has no plan for lead ${key}.`);
@@ -96,9 +96,11 @@ export class ConvertService {
     const choice: LeadChoice = {
       contactId,
       accountId,
-      contactSource: contactId === null ? null : contactId === old.choice.contactId ? old.choice.contactSource : 'picked',
-      accountSource: accountId === null ? null : accountId === old.choice.accountId ? old.choice.accountSource : 'picked',
+      contactSource: contactId === null ? null : contactId === old.choice.contactId ? old.choice.contactSource : via,
+      accountSource: accountId === null ? null : accountId === old.choice.accountId ? old.choice.accountSource : via,
       ...(deal !== undefined ? { deal } : old.choice.deal !== undefined ? { deal: old.choice.deal } : {}),
+      // The plan still starts from the review only while its targets are the review's.
+      ...(old.choice.review !== undefined && contactId === old.choice.contactId && accountId === old.choice.accountId ? { review: old.choice.review } : {}),
     };
     const fields = this.leadFields();
     const world = replicaLeadWorld(this.db, fields, this.now().toISOString());

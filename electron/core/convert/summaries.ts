@@ -22,12 +22,13 @@ export function runSummary(run: RunRecord, repo: ConvertRepo): RunSummary {
     refused: run.refused,
     simulated: repo.simulatedCount(run.id),
     codes: repo.codeCounts(run.id),
+    leftOut: run.leftOut,
   };
 }
 
 /** A plan as a list row shows it. */
 export function planItem(plan: LeadPlan, simulation: number | null): PlanItem {
-  const side = (r: LeadPlan['contact']): PlanItem['contact'] => (r ? { action: r.action, name: r.name, id: r.id } : null);
+  const side = (r: LeadPlan['contact']): PlanItem['contact'] => (r ? { action: r.action, name: r.name, id: r.id, source: r.source } : null);
   const errors = plan.findings.filter((f) => f.severity === 'error');
   return {
     key: plan.lead.key,

@@ -4,6 +4,7 @@
  */
 import type { Handlers } from '../../../shared/ipc/contract';
 import { ConvertService, type ConvertJobs } from '../convert/convert-service';
+import { leadConversionOptions } from '../convert/lead-options';
 import type { LeadPlanResult } from '../convert/run-lead-plans';
 import type { LeadSimulationResult } from '../convert/run-lead-simulation';
 import type { UndoResult } from '../convert/simulation-io';
@@ -24,6 +25,7 @@ type ConvertHandlers = Pick<
   | 'convert.inventoryPlan'
   | 'convert.inventorySimulate'
   | 'convert.inventoryWrite'
+  | 'convert.options'
 >;
 
 let jobSeq = 0;
@@ -62,7 +64,7 @@ export function convertHandlers(ctx: HandlerContext): ConvertHandlers {
     'convert.run': async ({ run }) => ({ run: convertService(ctx).summary(run) }),
     'convert.plans': async ({ run, filter, offset, limit }) => convertService(ctx).page(run, filter, offset, limit),
     'convert.planDetail': async ({ run, key }) => convertService(ctx).detail(run, key),
-    'convert.choose': async ({ run, key, contactId, accountId, deal }) => convertService(ctx).choose(run, key, contactId, accountId, deal),
+    'convert.choose': async ({ run, key, contactId, accountId, deal, via }) => convertService(ctx).choose(run, key, contactId, accountId, deal, via),
     'convert.simulate': async ({ run, keys, jobId }) => {
       const r = await convertService(ctx).simulate(run, keys, jobId);
       replicaChanged(ctx, LEAD_MODULES);
@@ -80,6 +82,10 @@ export function convertHandlers(ctx: HandlerContext): ConvertHandlers {
       const r = convertService(ctx).inventorySimulate(module, id, target);
       replicaChanged(ctx, [target]);
       return r;
+    },
+    'convert.options': async ({ lead, modules }) => {
+      const s = ctx.session();
+      return leadConversionOptions(s.db, (m) => s.metadata.find(m)?.fields ?? [], lead, modules);
     },
     'convert.inventoryWrite': async ({ module, ids, targets, version, mode, path, moduleIds }) => convertService(ctx).inventoryWrite(module, ids, targets, version, mode, path, moduleIds ?? {}),
   };

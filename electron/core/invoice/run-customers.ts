@@ -55,7 +55,7 @@ export async function runCustomerPreview(job: CustomersJob, ctx: JobContext): Pr
           persons.addTo(repo.addCustomer(account, customerNameKey(account.contact_name)), contactPerson(c, false));
         } else if (accountId === '') {
           const own = customerFromContact(c);
-          const seq = repo.addCustomer(own, customerNameKey(own.contact_name));
+          const seq = repo.addCustomer(own, customerNameKey(own.contact_name, 'Contacts'));
           persons.addTo(seq, own.contact_persons[0] ?? contactPerson(c, true));
         }
         report((done += 1), total);

@@ -74,7 +74,8 @@ export interface ConvertSlice {
   loadPlans(offset: number): Promise<void>;
   openPlan(key: string): Promise<void>;
   closePlan(): void;
-  chooseTargets(key: string, contactId: string | null, accountId: string | null, deal?: DealInput | null): Promise<void>;
+  /** `via`: how a changed target was chosen (picked from a list, or one of Zoho's conversion options). */
+  chooseTargets(key: string, contactId: string | null, accountId: string | null, deal?: DealInput | null, via?: 'picked' | 'zoho-match'): Promise<void>;
   simulateConversions(keys: string[] | null): Promise<void>;
   undoSimulation(id: number): Promise<void>;
   refreshSimulations(): Promise<void>;
@@ -249,10 +250,10 @@ export const createConvertSlice: SliceCreator<ConvertSlice> = (client) => (set, 
       patch({ active: null });
     },
 
-    async chooseTargets(key, contactId, accountId, deal) {
+    async chooseTargets(key, contactId, accountId, deal, via) {
       const run = c().run;
       if (run === null) return;
-      const r = await work('Planning again…', () => client.invoke('convert.choose', { run: run.run, key, contactId, accountId, ...(deal !== undefined ? { deal } : {}) }));
+      const r = await work('Planning again…', () => client.invoke('convert.choose', { run: run.run, key, contactId, accountId, ...(deal !== undefined ? { deal } : {}), ...(via !== undefined ? { via } : {}) }));
       if (r === null) return;
       patch({ run: r.run, active: { plan: r.plan, simulation: null }, notice: r.plan.status === 'ready' ? `${r.plan.lead.name} is ready to convert.` : `${r.plan.lead.name}: Zoho would still refuse this.` });
       await get().loadPlans(c().plans.offset);

@@ -25,6 +25,7 @@ import { createWorkspaceSlice } from './workspace-slice';
 import { createConvertSlice } from './convert-slice';
 import { createInvoiceSlice } from './invoice-slice';
 import { createPickerSlice } from './picker-slice';
+import { createLeadOptionsSlice } from './lead-options-slice';
 
 /** A store instance; one per window. */
 export type AppStore = StoreApi<AppState> & { transportKind: Client['kind'] };
@@ -48,6 +49,7 @@ export function createAppStore(client: Client): AppStore {
     ...createConvertSlice(client)(...a),
     ...createInvoiceSlice(client)(...a),
     ...createPickerSlice(client)(...a),
+    ...createLeadOptionsSlice(client)(...a),
   }));
   return Object.assign(store, { transportKind: client.kind });
 }

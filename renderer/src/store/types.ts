@@ -25,6 +25,7 @@ import type { WorkspaceSlice } from './workspace-slice';
 import type { ConvertSlice } from './convert-slice';
 import type { InvoiceSlice } from './invoice-slice';
 import type { PickerSlice } from './picker-slice';
+import type { LeadOptionsSlice } from './lead-options-slice';
 
 /** One module as listed in the sidebar. */
 export type ModuleSummary = Res<'metadata.modules'>['modules'][number];
@@ -95,7 +96,8 @@ export type AppState = WorkspaceSlice &
   ExportSlice &
   ConvertSlice &
   InvoiceSlice &
-  PickerSlice;
+  PickerSlice &
+  LeadOptionsSlice;
 
 /** How every slice is written: given the client, a zustand slice over the whole state. */
 export type SliceCreator<T> = (client: Client) => StateCreator<AppState, [], [], T>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerFromAccount, customerFromContact, customerNameKey } from '../../../electron/core/engines/invoice/customer';
+import { companyKey, personNameKey } from '../../../electron/core/engines/dedupe/match-keys';
 
 const ACCOUNT = {
   id: '4876876000000418001',
@@ -61,5 +62,14 @@ describe("the three CRM -> Zoho Invoice cases of seed S4, with only the fields i
     expect(customerNameKey('Zylker  Biotech, ')).toBe(customerNameKey('zylker biotech'));
     expect(customerNameKey('Société Générale')).toBe(customerNameKey('SOCIETE GENERALE'));
     expect(customerNameKey('Zylker Biotech')).not.toBe(customerNameKey('Zylker Bio'));
+  });
+
+  it('the name keys are the duplicate engine’s: company keys for Accounts, person keys for Contacts', () => {
+    expect(customerNameKey('Zylker Biotech Pvt. Ltd.')).toBe(companyKey('Zylker Biotech'));
+    expect(customerNameKey('The Zylker Company')).toBe(customerNameKey('zylker'));
+    expect(customerNameKey('Dr. Pat Boyle', 'Contacts')).toBe(personNameKey('Pat Boyle'));
+    expect(customerNameKey("Seán O'Brien Jr.", 'Contacts')).toBe(customerNameKey('Sean OBrien', 'Contacts'));
+    // A sole trader's Account and the same person's own customer still meet.
+    expect(customerNameKey('Pat Boyle', 'Contacts')).toBe(customerNameKey('Pat Boyle'));
   });
 });

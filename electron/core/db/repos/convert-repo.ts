@@ -1,7 +1,7 @@
 /**
  * SQL for planned lead conversions: runs and their plans (one row per lead, the plan as JSON).
  */
-import type { LeadChoice, LeadConvertSettings, LeadPlan } from '../../../../shared/domain/convert';
+import type { LeadChoice, LeadConvertSettings, LeadPlan, LeftOutRows } from '../../../../shared/domain/convert';
 import type { Db } from '../open';
 
 /** Where a run's leads come from. */
@@ -16,6 +16,7 @@ export interface RunRecord {
   leads: number;
   ready: number;
   refused: number;
+  leftOut: LeftOutRows;
 }
 
 /** Which plans a page shows. */
@@ -58,6 +59,11 @@ export class ConvertRepo {
     };
   }
 
+  /** Records the batch rows a run left out because of their review decisions. */
+  setLeftOut(runId: number, leftOut: LeftOutRows): void {
+    this.db.prepare('UPDATE convert_runs SET left_out_json = ? WHERE id = ?').run(JSON.stringify(leftOut), runId);
+  }
+
   /** Recomputes a run's counts from its plans. */
   recount(runId: number): void {
     this.db
@@ -73,10 +79,19 @@ export class ConvertRepo {
 
   run(runId: number): RunRecord | null {
     const r = this.db.prepare('SELECT * FROM convert_runs WHERE id = ?').get(runId) as
-      | { id: number; source_json: string; settings_json: string; created_at: string; leads: number; ready: number; refused: number }
+      | { id: number; source_json: string; settings_json: string; created_at: string; leads: number; ready: number; refused: number; left_out_json: string }
       | undefined;
     if (!r) return null;
-    return { id: r.id, source: JSON.parse(r.source_json) as LeadSelection, settings: JSON.parse(r.settings_json) as LeadConvertSettings, createdAt: r.created_at, leads: r.leads, ready: r.ready, refused: r.refused };
+    return {
+      id: r.id,
+      source: JSON.parse(r.source_json) as LeadSelection,
+      settings: JSON.parse(r.settings_json) as LeadConvertSettings,
+      createdAt: r.created_at,
+      leads: r.leads,
+      ready: r.ready,
+      refused: r.refused,
+      leftOut: JSON.parse(r.left_out_json) as LeftOutRows,
+    };
   }
 
   latestRun(): RunRecord | null {

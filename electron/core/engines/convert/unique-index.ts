@@ -7,6 +7,7 @@
  */
 import type { FieldMeta } from '../../../../shared/domain/field-meta';
 import type { RecordRef } from '../../../../shared/domain/convert';
+import { exactKey } from '../dedupe/zoho-rules';
 
 /** A holder of a unique value: an existing record, or a record planned earlier in the run. */
 export interface UniqueHolder extends RecordRef {
@@ -14,9 +15,10 @@ export interface UniqueHolder extends RecordRef {
   plannedBy: string | null;
 }
 
+// The duplicate engine's comparison, so a value the conversion options match is the value a
+// new record would clash on (one set of Zoho rules).
 function keyOf(value: string, caseSensitive: boolean): string {
-  const v = value.trim();
-  return caseSensitive ? v : v.toLowerCase();
+  return exactKey(value, caseSensitive);
 }
 
 /** Unique-field values per module. */

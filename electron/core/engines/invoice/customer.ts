@@ -4,6 +4,7 @@
  * Contact's salutation, last name, first name, phone and mobile. Email is not among them.
  */
 import type { ContactPerson, InvoiceAddress, InvoiceCustomer } from '../../../../shared/domain/invoice';
+import { companyKey, personNameKey } from '../dedupe/match-keys';
 
 type Values = Readonly<Record<string, string | undefined>>;
 
@@ -87,14 +88,12 @@ export function customerFromContact(contact: CrmRecord): InvoiceCustomer {
 }
 
 /**
- * The key two customers share when Zoho Invoice would likely hold them twice: the name without
- * case, accents, punctuation and repeated spaces.
+ * The key two customers share when Zoho Invoice would likely hold them twice. It is the
+ * duplicate engine's own normalisation (match-keys.ts), so this preview and the duplicate review
+ * agree: a customer made from an Account compares as a company name (case, accents,
+ * punctuation, a leading "The" and legal forms such as Ltd or GmbH aside), one made from a
+ * Contact as a person's name (honorifics and suffixes aside).
  */
-export function customerNameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+export function customerNameKey(name: string, from: 'Accounts' | 'Contacts' = 'Accounts'): string {
+  return from === 'Contacts' ? personNameKey(name) : companyKey(name);
 }

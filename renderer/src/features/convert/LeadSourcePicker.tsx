@@ -61,6 +61,7 @@ export function LeadSourcePicker(): ReactNode {
             ))}
           </select>
           <p className="muted">Every row not excluded, as Zoho would receive it. Rows have no Zoho id yet: they can be planned and simulated, and get requests once uploaded.</p>
+          <p className="muted">Rows the duplicate review merged into a Contact or an Account start merging into it; rows it skipped (or merged into another row) are not converted.</p>
         </div>
       )}
     </section>

@@ -5,6 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import type { DealInput } from '../../../../shared/domain/convert';
 import { useAppStore } from '../../store';
+import { ConversionOptionsPanel } from './ConversionOptionsPanel';
 import { DealFields } from './DealFields';
 import { FindingList } from './FindingList';
 import { PlannedRecordView } from './PlannedRecordView';
@@ -20,6 +21,7 @@ export function PlanDetailPanel(): ReactNode {
   const close = useAppStore((s) => s.closePlan);
   const simulate = useAppStore((s) => s.simulateConversions);
   const runDeal = useAppStore((s) => (s.convert.run?.settings.deal ?? null) as DealInput | null);
+  const runBatch = useAppStore((s) => (s.convert.run?.source.kind === 'batch' ? s.convert.run.source.batch : null));
   const [choosing, setChoosing] = useState<Choosing>(null);
   const [deal, setDeal] = useState<DealInput | null>(null);
   if (active === null) return null;
@@ -51,7 +53,8 @@ export function PlanDetailPanel(): ReactNode {
         findings={plan.findings}
         onMergeInto={locked ? undefined : (r) => void choose(key, r.module === 'Contacts' ? r.id : contactId, r.module === 'Accounts' ? r.id : accountId)}
       />
-      <PlannedRecordView title="Contact" record={plan.contact} none="—">
+      <ConversionOptionsPanel plan={plan} batch={runBatch} locked={locked} />
+      <PlannedRecordView title="Contact" record={plan.contact} none="—" reviewCreate={plan.choice.review === 'create'}>
         {!locked && (
           <div className="button-row wrap">
             <button type="button" className="button button-small" onClick={() => setChoosing(choosing === 'Contacts' ? null : 'Contacts')}>

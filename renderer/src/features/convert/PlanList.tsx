@@ -6,13 +6,16 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Segmented } from '../../components/Segmented';
 import { formatCount } from '../../components/format';
 import { useAppStore } from '../../store';
+import { leftOutSentence } from '../../../../shared/domain/left-out';
 import { PLAN_PAGE, type PlanItem } from '../../store/convert-slice';
+import { targetOrigin } from './target-origin';
 
 function side(s: PlanItem['contact'], none: string): ReactNode {
   if (s === null) return <span className="muted">{none}</span>;
   return (
     <span>
       <span className={`action action-${s.action}`}>{s.action === 'merge' ? 'into' : 'new'}</span> {s.name}
+      {s.action === 'merge' && targetOrigin(s.source ?? null) !== null && <span className="picker-sub">{targetOrigin(s.source ?? null)}</span>}
     </span>
   );
 }
@@ -60,6 +63,11 @@ export function PlanList(): ReactNode {
         {codes.length > 0 && <span className="muted"> ({codes.map(([c, n]) => `${c} ${n}`).join(', ')})</span>}
         {run.simulated > 0 && <span>, {formatCount(run.simulated)} simulated</span>}
       </p>
+      {leftOutSentence(run.leftOut) !== '' && (
+        <p className="notice notice-info" role="note">
+          {leftOutSentence(run.leftOut)}
+        </p>
+      )}
       <Segmented
         label="Show"
         options={[

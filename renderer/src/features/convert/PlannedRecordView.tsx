@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { PlanDetail } from '../../store/convert-slice';
+import { targetOrigin } from './target-origin';
 
 type Planned = NonNullable<PlanDetail['plan']['contact']>;
 
@@ -20,11 +21,13 @@ export interface PlannedRecordViewProps {
   title: string;
   record: Planned | null;
   none: string;
+  /** The duplicate review decided to create this record new. */
+  reviewCreate?: boolean;
   children?: ReactNode;
 }
 
 /** The record as a card. */
-export function PlannedRecordView({ title, record, none, children }: PlannedRecordViewProps): ReactNode {
+export function PlannedRecordView({ title, record, none, reviewCreate, children }: PlannedRecordViewProps): ReactNode {
   return (
     <section className="planned" aria-label={title}>
       <h4 className="planned-title">{title}</h4>
@@ -35,8 +38,8 @@ export function PlannedRecordView({ title, record, none, children }: PlannedReco
           <p className="planned-head">
             <span className={`action action-${record.action}`}>{record.action === 'merge' ? 'merge into' : 'new'}</span> <strong>{record.name}</strong>
             {record.id && <span className="muted mono"> {record.id}</span>}
-            {record.source === 'contact-account' && <span className="muted"> (the Contact’s own Account)</span>}
-            {record.source === 'review' && <span className="muted"> (from the duplicate review)</span>}
+            {targetOrigin(record.source) !== null && <span className={`origin origin-${record.source ?? ''}`}>{targetOrigin(record.source)}</span>}
+            {record.action === 'create' && reviewCreate && <span className="origin origin-review">the review chose “create”</span>}
           </p>
           {record.action === 'create' ? (
             <dl className="planned-values">
