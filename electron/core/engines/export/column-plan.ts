@@ -11,24 +11,8 @@ import type { BatchMapping } from '../../../../shared/domain/batch';
 import { LOOKUP_TYPES, type FieldMeta } from '../../../../shared/domain/field-meta';
 import { nameKeyGroups } from '../../../../shared/domain/record-name';
 import { isUserField } from '../../../../shared/domain/user-fields';
-
-/** Zoho's system duplicate-check field per module (ZOHO-SPEC §1.7); custom modules use Name. */
-const DUPLICATE_CHECK_FIELD: Record<string, string> = {
-  Leads: 'Email',
-  Contacts: 'Email',
-  Accounts: 'Account_Name',
-  Deals: 'Deal_Name',
-  Products: 'Product_Name',
-  Quotes: 'Subject',
-  Sales_Orders: 'Subject',
-  Invoices: 'Subject',
-  Purchase_Orders: 'Subject',
-  Campaigns: 'Campaign_Name',
-  Vendors: 'Vendor_Name',
-  Price_Books: 'Price_Book_Name',
-  Cases: 'Subject',
-  Solutions: 'Solution_Title',
-};
+// The duplicate engine's table of Zoho's duplicate-check fields, so the two never disagree.
+import { systemDuplicateField } from '../dedupe/zoho-rules';
 
 /** Zoho refuses a job with more column headers than this (HEADER_LIMIT_EXCEEDED). */
 export const MAX_COLUMNS = 200;
@@ -115,7 +99,7 @@ export function planColumns(input: ColumnPlanInput): ColumnPlan {
 function orderForKeys(module: string, columns: UploadColumn[], byName: ReadonlyMap<string, FieldMeta>): UploadColumn[] {
   const rank = (c: UploadColumn): number => {
     if (byName.get(c.field)?.unique) return 0;
-    if (c.field === (DUPLICATE_CHECK_FIELD[module] ?? 'Name')) return 1;
+    if (c.field === systemDuplicateField(module)) return 1;
     if (nameKeyGroups(module).some((g) => g.includes(c.field))) return 2;
     return 3;
   };

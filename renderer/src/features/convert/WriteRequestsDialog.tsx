@@ -3,6 +3,7 @@
  * folder a new request folder goes into.
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { DialogActions } from '../../components/DialogActions';
 import { Modal } from '../../components/Modal';
 import { Segmented } from '../../components/Segmented';
 import { useAppStore } from '../../store';
@@ -68,20 +69,7 @@ export function WriteRequestsDialog({ kind, onClose }: WriteRequestsDialogProps)
           <label htmlFor={inputId}>Into the folder</label>
           <input id={inputId} className="input mono" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} data-autofocus />
         </div>
-        {error !== null && (
-          <p className="notice notice-error" role="alert">
-            {error.message} <code className="error-code">{error.code}</code>
-          </p>
-        )}
-        <div className="button-row">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <span className="spacer" />
-          <button type="submit" className="button button-primary" disabled={busy || path.trim() === ''}>
-            Write
-          </button>
-        </div>
+        <DialogActions error={error} onCancel={onClose} submitLabel="Write" disabled={busy || path.trim() === ''} />
       </form>
     </Modal>
   );

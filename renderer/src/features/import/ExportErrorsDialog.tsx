@@ -4,6 +4,7 @@
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { formatCount } from '../../components/format';
+import { DialogActions } from '../../components/DialogActions';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store';
 
@@ -53,20 +54,7 @@ export function ExportErrorsDialog({ initialPath, rowsWithIssues, onClose }: Exp
             data-autofocus
           />
         </div>
-        {error !== null && (
-          <p className="notice notice-error" role="alert">
-            {error.message} <code className="error-code">{error.code}</code>
-          </p>
-        )}
-        <div className="button-row">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <span className="spacer" />
-          <button type="submit" className="button button-primary" disabled={busy || path.trim() === ''}>
-            Export
-          </button>
-        </div>
+        <DialogActions error={error} onCancel={onClose} submitLabel="Export" disabled={busy || path.trim() === ''} />
       </form>
     </Modal>
   );

@@ -2,6 +2,7 @@
  * "Save as PDF…" / "Save as HTML…": where to save, and whether to add the preparer's notes.
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { DialogActions } from '../../components/DialogActions';
 import { Modal } from '../../components/Modal';
 import { useAppStore, useTransportKind } from '../../store';
 import { workspaceFolder } from '../convert/WriteRequestsDialog';
@@ -62,20 +63,7 @@ export function SaveDocumentDialog({ format, fileName, onClose }: SaveDocumentDi
           <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
           Add the preparer’s notes (disagreeing totals, the deal workflow) — leave off for the customer’s copy
         </label>
-        {error !== null && (
-          <p className="notice notice-error" role="alert">
-            {error.message} <code className="error-code">{error.code}</code>
-          </p>
-        )}
-        <div className="button-row">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <span className="spacer" />
-          <button type="submit" className="button button-primary" disabled={busy || path.trim() === ''}>
-            Save
-          </button>
-        </div>
+        <DialogActions error={error} onCancel={onClose} submitLabel="Save" disabled={busy || path.trim() === ''} />
       </form>
     </Modal>
   );
