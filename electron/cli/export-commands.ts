@@ -6,6 +6,7 @@ import type { Core } from '../core/app';
 import type { Res } from '../../shared/ipc/contract';
 import { UsageError, type ParsedArgs } from './args';
 import type { Command, CommandResult } from './commands';
+import { withProgress } from './cli-kit';
 
 type Call = <T>(core: Core, channel: string, payload: unknown) => Promise<T>;
 
@@ -25,20 +26,6 @@ function optionOf<T extends string>(args: ParsedArgs, name: string, allowed: rea
   }
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}`);
   return v as T;
-}
-
-/** Relays job progress for `jobId` while `work` runs. */
-async function withProgress<T>(core: Core, jobId: string, onProgress: (d: number, t: number, r: number) => void, work: () => Promise<T>): Promise<T> {
-  const off = core.onEvent((name, payload) => {
-    if (name !== 'job.progress') return;
-    const p = payload as { jobId: string; done: number; total: number; rows: number };
-    if (p.jobId === jobId) onProgress(p.done, p.total, p.rows);
-  });
-  try {
-    return await work();
-  } finally {
-    off();
-  }
 }
 
 type Plan = Res<'export.preview'>;
