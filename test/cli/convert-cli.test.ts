@@ -2,28 +2,23 @@
  * `preflight convert …` and `preflight invoice …`, run as a user runs them: a real process on a
  * real workspace file, the request folder and the PDF on disk.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONVERSION_FIXTURES, IDS } from '../helpers/conversion-replica';
-import { ROOT, tempDir } from '../helpers/temp-dir';
+import { tempDir } from '../helpers/temp-dir';
+import { runCli, type CliRun, oneJson } from '../helpers/cli-run';
 
-const BIN = path.join(ROOT, 'bin', 'preflight.cjs');
 let dir: string;
 let cleanup: () => void;
 let ws: string;
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, '--workspace', ws, ...args], { encoding: 'utf8', env: { ...process.env, PREFLIGHT_APP_DATA: path.join(dir, 'appdata') } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[]): CliRun {
+  return runCli(ws, dir, args);
 }
 
-function json(stdout: string): Record<string, unknown> {
-  const lines = stdout.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0] as string) as Record<string, unknown>;
-}
+const json = oneJson;
 
 beforeAll(() => {
   ({ dir, cleanup } = tempDir());

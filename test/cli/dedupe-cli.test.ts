@@ -1,20 +1,18 @@
 /**
  * `preflight dedupe`, run as a user runs it: a real process on a real workspace file.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, tempDir } from '../helpers/temp-dir';
+import { FIXTURES, tempDir } from '../helpers/temp-dir';
+import { runCli, type CliRun } from '../helpers/cli-run';
 
-const BIN = path.join(ROOT, 'bin', 'preflight.cjs');
 const R = path.join(FIXTURES, 'review');
 let dir: string;
 let cleanup: () => void;
 let ws: string;
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, '--workspace', ws, ...args], { encoding: 'utf8', env: { ...process.env, PREFLIGHT_APP_DATA: path.join(dir, 'appdata') } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[]): CliRun {
+  return runCli(ws, dir, args);
 }
 
 function one(stdout: string): Record<string, unknown> {

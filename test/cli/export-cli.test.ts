@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadLine } from '../../electron/core/engines/export/upload-csv';
-import { FIXTURES, ROOT, tempDir } from '../helpers/temp-dir';
+import { FIXTURES, tempDir } from '../helpers/temp-dir';
 import { readZipIndependently } from '../helpers/zip-check';
+import { runCli, type CliRun, oneJson } from '../helpers/cli-run';
 
-const BIN = path.join(ROOT, 'bin', 'preflight.cjs');
 let dir: string;
 let cleanup: () => void;
 let ws: string;
@@ -22,16 +22,11 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, '--workspace', ws, ...args], { encoding: 'utf8', env: { ...process.env, PREFLIGHT_APP_DATA: path.join(dir, 'appdata') } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[]): CliRun {
+  return runCli(ws, dir, args);
 }
 
-function json(stdout: string): Record<string, unknown> {
-  const lines = stdout.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0] as string) as Record<string, unknown>;
-}
+const json = oneJson;
 
 interface ExportJson {
   jobs: { module: string; zip: string; job: string; rows: number; first_row: number; last_row: number }[];

@@ -3,23 +3,21 @@
  * window (here: a core on the same workspace file), the command writes the update job of a
  * merge beside the insert, and says what the review left out, in CLI.md's shape.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/app';
 import { FIXTURES, ROOT, tempDir } from '../helpers/temp-dir';
 import { readZipIndependently } from '../helpers/zip-check';
+import { runCli, type CliRun } from '../helpers/cli-run';
 
-const BIN = path.join(ROOT, 'bin', 'preflight.cjs');
 const R = path.join(FIXTURES, 'review');
 const PAT_CONTACT = '4876876000007421001';
 let dir: string;
 let cleanup: () => void;
 let ws: string;
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, '--workspace', ws, ...args], { encoding: 'utf8', env: { ...process.env, PREFLIGHT_APP_DATA: path.join(dir, 'appdata') } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[]): CliRun {
+  return runCli(ws, dir, args);
 }
 
 /** Decides rows as the review screen does, through the core's dispatch on the same workspace. */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, tempDir } from '../helpers/temp-dir';
+import { oneJson } from '../helpers/cli-run';
 
 const BIN = path.join(ROOT, 'bin', 'preflight.cjs');
 const Z = path.join(FIXTURES, 'zoho');
@@ -27,11 +28,7 @@ function run(args: string[], env: Record<string, string> = {}): { code: number; 
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-function json(stdout: string): Record<string, unknown> {
-  const lines = stdout.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0] as string) as Record<string, unknown>;
-}
+const json = oneJson;
 
 describe('preflight replica load / stats', () => {
   it('loads a Bulk Read export and prints one JSON object', () => {

@@ -2,12 +2,11 @@
  * `preflight users load`, `batch validate` and owner columns through the command line: a real
  * process on a real workspace file, the public leads sample before and after users are loaded.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, TESTDATA, tempDir } from '../helpers/temp-dir';
+import { FIXTURES, TESTDATA, tempDir } from '../helpers/temp-dir';
+import { runCli, type CliRun, oneJson } from '../helpers/cli-run';
 
-const BIN = path.join(ROOT, 'bin', 'preflight.cjs');
 const USERS = path.join(FIXTURES, 'users');
 const LEADS = path.join(TESTDATA, 'crm-samples', 'datablist-sample-csv', 'leads-100.csv');
 let dir: string;
@@ -26,16 +25,11 @@ interface Issue {
   code: string;
 }
 
-function run(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, '--workspace', ws, ...args], { encoding: 'utf8', env: { ...process.env, PREFLIGHT_APP_DATA: path.join(dir, 'appdata') } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function run(...args: string[]): CliRun {
+  return runCli(ws, dir, args);
 }
 
-function json(stdout: string): Record<string, unknown> {
-  const lines = stdout.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0] as string) as Record<string, unknown>;
-}
+const json = oneJson;
 
 const ownerIssues = (out: Record<string, unknown>): Issue[] => (out.issues as Issue[]).filter((i) => i.field === 'Owner');
 const noticeCodes = (out: Record<string, unknown>): string[] => (out.notices as { code: string }[]).map((n) => n.code);

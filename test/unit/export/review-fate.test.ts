@@ -3,6 +3,7 @@ import type { FieldMeta } from '../../../shared/domain/field-meta';
 import type { ReviewDecision } from '../../../shared/domain/review';
 import { isPlain, routeOf, rowVerdict } from '../../../electron/core/engines/export/review-fate';
 import { recordValues, updateColumns } from '../../../electron/core/engines/export/merge-updates';
+import { makeField } from '../validation/make-field';
 
 const merge: ReviewDecision = { action: 'merge', module: 'Contacts', id: '4876876000007421001', rule: 'fill-blanks', picks: {} };
 const create: ReviewDecision = { action: 'create' };
@@ -53,23 +54,7 @@ describe('rowVerdict: what a decision makes of a row', () => {
   });
 });
 
-const field = (apiName: string, dataType: string, over: Partial<FieldMeta> = {}): FieldMeta => ({
-  apiName,
-  label: apiName,
-  dataType,
-  length: 255,
-  decimalPlaces: null,
-  systemMandatory: false,
-  layoutMandatory: false,
-  readOnly: false,
-  custom: false,
-  unique: null,
-  picklist: null,
-  lookupModule: null,
-  convertMapping: null,
-  textareaType: null,
-  ...over,
-});
+const field = (apiName: string, dataType: string, over: Partial<FieldMeta> = {}): FieldMeta => makeField(dataType, { apiName, label: apiName, length: 255, ...over });
 
 describe('update job columns', () => {
   const contacts = [
