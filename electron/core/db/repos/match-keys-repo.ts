@@ -1,6 +1,6 @@
 /**
- * SQL for the replica's match keys (schema 8): per record the exact keys Zoho's rules look up,
- * indexed; its blocking keys and compared values; per module the counts of names and places.
+ * SQL for the replica's match keys (schema 13): per record the exact keys Zoho's rules look up,
+ * indexed, its lock and its hashed blocking keys; per module and kind the packed term counts.
  */
 import type Database from 'better-sqlite3';
 import type { Db } from '../open';
@@ -13,10 +13,8 @@ export interface MatchKeyRow {
   name: string | null;
   system: string | null;
   locked: boolean;
-  /** Blocking keys, tab-separated. */
-  blocks: string;
-  /** The values the fuzzy model compares (JSON array, in the module's role order). */
-  vals: string;
+  /** Blocking key hashes, packed (see block-hash.ts). */
+  blocks: Uint8Array;
 }
 
 export type ExactColumn = 'email' | 'name' | 'system';
@@ -27,19 +25,24 @@ const INDEXES: readonly [string, ExactColumn][] = [
   ['replica_match_keys_system', 'system'],
 ];
 
+/** Lookups sent to SQLite at once (as a JSON array). */
+const LOOKUP_BATCH = 50_000;
+
 /** Repository of the replica's match keys. */
 export class MatchKeysRepo {
-  /** Lookups run once per incoming row and module: prepared once. */
   private readonly byCol: Record<ExactColumn, Database.Statement>;
-  private readonly valuesStmt: Database.Statement;
+  private readonly manyByCol: Record<ExactColumn, Database.Statement>;
+  private readonly lockedStmt: Database.Statement;
 
   constructor(private readonly db: Db) {
-    this.byCol = {
-      email: db.prepare('SELECT id FROM replica_match_keys WHERE module = ? AND email = ?').pluck(),
-      name: db.prepare('SELECT id FROM replica_match_keys WHERE module = ? AND name = ?').pluck(),
-      system: db.prepare('SELECT id FROM replica_match_keys WHERE module = ? AND system = ?').pluck(),
-    };
-    this.valuesStmt = db.prepare('SELECT vals, locked FROM replica_match_keys WHERE module = ? AND id = ?');
+    const one = (col: ExactColumn): Database.Statement => db.prepare(`SELECT id FROM replica_match_keys WHERE module = ? AND ${col} = ?`).pluck();
+    // One statement for a whole list of keys: the loop over them runs in C. CROSS JOIN keeps
+    // the list outside (SQLite would otherwise walk every key of the module for each value).
+    const many = (col: ExactColumn): Database.Statement =>
+      db.prepare(`SELECT j.value, k.id FROM json_each(?) AS j CROSS JOIN replica_match_keys AS k ON k.module = ? AND k.${col} = j.value`).raw(true);
+    this.byCol = { email: one('email'), name: one('name'), system: one('system') };
+    this.manyByCol = { email: many('email'), name: many('name'), system: many('system') };
+    this.lockedStmt = db.prepare('SELECT locked FROM replica_match_keys WHERE module = ? AND id = ?').pluck();
   }
 
   /** The signature the module's keys were built for, or null when there are none. */
@@ -54,13 +57,11 @@ export class MatchKeysRepo {
    */
   beginRebuild(module: string): { add(row: MatchKeyRow): void; flush(): void } {
     for (const [index] of INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${index}`);
-    this.db.prepare('DELETE FROM replica_match_keys WHERE module = ?').run(module);
-    this.db.prepare('DELETE FROM replica_match_terms WHERE module = ?').run(module);
-    this.db.prepare('DELETE FROM replica_match_state WHERE module = ?').run(module);
-    const into = 'INSERT INTO replica_match_keys (module, id, email, name, system, locked, blocks, vals) VALUES';
-    const one = this.db.prepare(`${into} (?, ?, ?, ?, ?, ?, ?, ?)`);
-    const writer = multiRowInsert(this.db, into, 8, 64, (v) => one.run(v));
-    const row: SqlValue[] = new Array<SqlValue>(8).fill(null);
+    this.clear(module);
+    const into = 'INSERT INTO replica_match_keys (module, id, email, name, system, locked, blocks) VALUES';
+    const one = this.db.prepare(`${into} (?, ?, ?, ?, ?, ?, ?)`);
+    const writer = multiRowInsert(this.db, into, 7, 64, (v) => one.run(v));
+    const row: SqlValue[] = new Array<SqlValue>(7).fill(null);
     return {
       add(r) {
         row[0] = module;
@@ -70,17 +71,16 @@ export class MatchKeysRepo {
         row[4] = r.system;
         row[5] = r.locked ? 1 : 0;
         row[6] = r.blocks;
-        row[7] = r.vals;
         writer.add(row);
       },
       flush: () => writer.flush(),
     };
   }
 
-  /** Ends a rebuild: the module's term counts and signature, then the lookup indexes again. */
-  finishRebuild(module: string, signature: string, records: number, terms: Iterable<[kind: string, key: string, n: number]>, now: string): void {
-    const ins = this.db.prepare('INSERT INTO replica_match_terms (module, kind, key, n) VALUES (?, ?, ?, ?)');
-    for (const [kind, key, n] of terms) ins.run(module, kind, key, n);
+  /** Ends a rebuild: the module's packed term counts and signature, then the lookup indexes again. */
+  finishRebuild(module: string, signature: string, records: number, terms: Iterable<[kind: string, packed: string]>, now: string): void {
+    const ins = this.db.prepare('INSERT INTO replica_match_terms (module, kind, packed) VALUES (?, ?, ?)');
+    for (const [kind, packed] of terms) ins.run(module, kind, packed);
     this.db.prepare('INSERT INTO replica_match_state (module, signature, records, built_at) VALUES (?, ?, ?, ?)').run(module, signature, records, now);
     this.ensureIndexes();
   }
@@ -95,25 +95,42 @@ export class MatchKeysRepo {
     return this.byCol[col].all(module, key) as string[];
   }
 
-  /** Every record's id and blocking keys, raw rows [id, blocks] (streamed). */
-  *blocks(module: string): Generator<[string, string]> {
-    yield* this.db.prepare('SELECT id, blocks FROM replica_match_keys WHERE module = ?').raw(true).iterate(module) as IterableIterator<[string, string]>;
-  }
-
-  /** The stored values and lock of some records (ids without keys are left out). */
-  values(module: string, ids: Iterable<string>): Map<string, { vals: string; locked: boolean }> {
-    const out = new Map<string, { vals: string; locked: boolean }>();
-    for (const id of ids) {
-      const r = this.valuesStmt.get(module, id) as { vals: string; locked: number } | undefined;
-      if (r) out.set(id, { vals: r.vals, locked: r.locked === 1 });
+  /** Ids by exact key for many keys at once (keys without a record are left out). */
+  idsByMany(module: string, col: ExactColumn, keys: Iterable<string>): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    const all = [...keys].sort();
+    for (let at = 0; at < all.length; at += LOOKUP_BATCH) {
+      const rows = this.manyByCol[col].all(JSON.stringify(all.slice(at, at + LOOKUP_BATCH)), module) as [string, string][];
+      for (const [key, id] of rows) {
+        const list = out.get(key);
+        if (list) list.push(id);
+        else out.set(key, [id]);
+      }
     }
     return out;
   }
 
-  /** The module's term counts and the number of records they were counted over. */
-  terms(module: string): { records: number; terms: [string, string, number][] } {
+  /** Every record's id, lock and packed blocking keys, raw rows [id, locked, blocks] (streamed). */
+  *blocks(module: string): Generator<[string, number, Uint8Array]> {
+    yield* this.db.prepare('SELECT id, locked, blocks FROM replica_match_keys WHERE module = ?').raw(true).iterate(module) as IterableIterator<[string, number, Uint8Array]>;
+  }
+
+  /** Whether the module has keys for a record with this id. */
+  has(module: string, id: string): boolean {
+    return this.lockedStmt.get(module, id) !== undefined;
+  }
+
+  /** Which of some records are locked in Zoho. */
+  locked(module: string, ids: Iterable<string>): Set<string> {
+    const out = new Set<string>();
+    for (const id of ids) if (this.lockedStmt.get(module, id) === 1) out.add(id);
+    return out;
+  }
+
+  /** The module's packed term counts and the number of records they were counted over. */
+  terms(module: string): { records: number; terms: [kind: string, packed: string][] } {
     const st = this.db.prepare('SELECT records FROM replica_match_state WHERE module = ?').get(module) as { records: number } | undefined;
-    const rows = this.db.prepare('SELECT kind, key, n FROM replica_match_terms WHERE module = ?').raw(true).all(module) as [string, string, number][];
+    const rows = this.db.prepare('SELECT kind, packed FROM replica_match_terms WHERE module = ?').raw(true).all(module) as [string, string][];
     return { records: st?.records ?? 0, terms: rows };
   }
 

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../open';
 
-export type SqlValue = string | number | null;
+export type SqlValue = string | number | null | Uint8Array;
 
 /** SQLite's limit on bound parameters per statement (32,766 since 3.32). */
 const MAX_PARAMS = 32766;

@@ -7,6 +7,8 @@ import type { Db } from '../open';
 import { ReplicaRepo } from './replica-repo';
 
 const COL_PATTERN = /^c[0-9]{1,6}$/;
+/** Ids looked up per statement by recordsByIds. */
+const IDS_PER_STATEMENT = 5000;
 
 function likeExact(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -71,6 +73,23 @@ export class ReplicaMatchRepo {
       .prepare(`SELECT id, ${cols.length > 0 ? cols.join(', ') : 'NULL'} FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`)
       .raw(true)
       .all(after, limit) as (string | null)[][];
+  }
+
+  /**
+   * Some records as `records` gives them, in id order (ids without a record are left out). One
+   * statement per few thousand ids: the loop over them runs in C.
+   */
+  recordsByIds(module: string, keys: readonly string[], ids: readonly string[]): (string | null)[][] {
+    const table = this.replica.tableOf(module);
+    if (!table || ids.length === 0) return [];
+    const cols = keys.map((k) => { const c = this.colOf(module, k); return c === null ? 'NULL' : `r.${c}`; });
+    const stmt = this.db.prepare(`SELECT r.id, ${cols.length > 0 ? cols.join(', ') : 'NULL'} FROM json_each(?) AS j CROSS JOIN ${table} AS r ON r.id = j.value`).raw(true);
+    const sorted = [...ids].sort();
+    const out: (string | null)[][] = [];
+    for (let at = 0; at < sorted.length; at += IDS_PER_STATEMENT) {
+      for (const r of stmt.iterate(JSON.stringify(sorted.slice(at, at + IDS_PER_STATEMENT))) as IterableIterator<(string | null)[]>) out.push(r);
+    }
+    return out;
   }
 
   /** A record's values of some keys (empty when the record is not there). */
