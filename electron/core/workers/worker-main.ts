@@ -95,11 +95,11 @@ function onJobMessage(msg: ToWorker): void {
   run(msg.job).then(
     (result) => send({ type: 'done', result }),
     (err: unknown) => {
-      if (!(err instanceof Error && 'code' in err)) {
-        // Unexpected failures are logged here, where the stack is still meaningful.
-        console.error('[worker]', err);
-      }
-      send({ type: 'error', error: toErrorInfo(err) });
+      const info = toErrorInfo(err);
+      // Unexpected failures (a SQLite error has a code too, but not one of ours) are logged
+      // here, where the stack is still meaningful.
+      if (info.code === 'INTERNAL') console.error('[worker]', err);
+      send({ type: 'error', error: info });
     },
   );
 }

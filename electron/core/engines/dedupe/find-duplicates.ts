@@ -80,30 +80,52 @@ function exactEvidence(found: ZohoFound, scored: Evidence[]): Evidence[] {
 }
 
 /**
- * The records sharing a key with the row; those found only through weak keys (a word of a
- * company name) must share two of them, or all the row has when it has fewer.
+ * At most this many records sharing a key with a row are compared with it per module: those
+ * sharing the most telling keys. Without a limit a row is compared with every member of every
+ * block it is in (up to MAX_BLOCK each), which on a million-record replica means a thousand
+ * comparisons per row, nearly all with strangers who share a given name and a town.
  */
-export function candidateRefs(keys: readonly string[], block: (key: string) => readonly number[] | null): Set<number> {
-  const refs = new Set<number>();
+export const MAX_COMPARED = 24;
+
+/**
+ * The records sharing a key with the row, the most telling first and at most `limit` of them.
+ * Each shared key counts 1 / (records filed under it): sharing an email with one record says
+ * more than sharing a name sound with ninety. Records found only through weak keys (a word of
+ * a company name) must share two of them, or all the row has when it has fewer.
+ */
+export function candidateRefs(keys: readonly string[], block: (key: string) => readonly number[] | null, limit = MAX_COMPARED): number[] {
+  const weight = new Map<number, number>();
+  const strong = new Set<number>();
   const weak = new Map<number, number>();
   let weakKeys = 0;
   for (const key of keys) {
     const b = block(key);
     const isWeak = WEAK_KEY_FAMILIES.has(key.slice(0, key.indexOf('|')));
     if (isWeak) weakKeys += 1;
-    if (!b) continue;
-    if (isWeak) for (const r of b) weak.set(r, (weak.get(r) ?? 0) + 1);
-    else for (const r of b) refs.add(r);
+    if (!b || b.length === 0) continue;
+    const w = 1 / b.length;
+    for (const r of b) {
+      weight.set(r, (weight.get(r) ?? 0) + w);
+      if (isWeak) weak.set(r, (weak.get(r) ?? 0) + 1);
+      else strong.add(r);
+    }
   }
   const need = Math.min(2, weakKeys);
-  for (const [r, n] of weak) if (n >= need) refs.add(r);
-  return refs;
+  const eligible: number[] = [];
+  for (const r of weight.keys()) if (strong.has(r) || (weak.get(r) ?? 0) >= need) eligible.push(r);
+  if (eligible.length <= limit) return eligible;
+  return eligible.sort((a, b) => (weight.get(b) as number) - (weight.get(a) as number) || a - b).slice(0, limit);
 }
 
-/** The candidates of one row in one existing module, best first. */
-export function rowCandidates(row: IncomingRow, existing: ExistingModule, shares: Shares, threshold = DECISION_THRESHOLD): Candidate[] {
+/** The records of `existing` a row is compared with beyond Zoho's hits (see candidateRefs). */
+export function rowRefs(row: { profile: Profile }, existing: ExistingModule): number[] {
+  return candidateRefs(blockingKeys(row.profile, existing.otherFields, existing.organisation), (k) => existing.block(k));
+}
+
+/** The candidates of one row in one existing module, best first (`blocked`: its rowRefs, when worked out already). */
+export function rowCandidates(row: IncomingRow, existing: ExistingModule, shares: Shares, threshold = DECISION_THRESHOLD, blocked?: readonly number[]): Candidate[] {
   const ctx = { shares, otherFields: existing.otherFields, organisation: existing.organisation };
-  const refs = candidateRefs(blockingKeys(row.profile, existing.otherFields, existing.organisation), (k) => existing.block(k));
+  const refs = new Set(blocked ?? rowRefs(row, existing));
   const byId = new Map<string, Candidate>();
   for (const found of row.zoho.get(existing.module) ?? []) {
     const ref = existing.refOf(found.id);
@@ -127,37 +149,45 @@ function linkRule(evidence: readonly Evidence[]): MatchRule {
   return evidence.some((e) => e.how !== 'fuzzy' && /email/i.test(e.field)) ? 'email' : 'fuzzy';
 }
 
-/** Links between rows of the batch (companies when `organisation`) that share a blocking key and score at the threshold. */
+/**
+ * Links between rows of the batch (companies when `organisation`) that share a blocking key
+ * and score at the threshold; each row is compared with its MAX_COMPARED most telling others.
+ */
 export function batchLinks(rows: readonly IncomingRow[], shares: Shares, organisation: boolean, threshold = DECISION_THRESHOLD): BatchLink[] {
   const blocks = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    for (const key of blockingKeys(r.profile, undefined, organisation)) {
+  const keysOf = rows.map((r, i) => {
+    const keys = blockingKeys(r.profile, undefined, organisation);
+    for (const key of keys) {
       const b = blocks.get(key);
       if (!b) blocks.set(key, [i]);
       else if (b.length <= MAX_BLOCK) b.push(i);
     }
+    return keys;
   });
+  const block = (key: string): readonly number[] | null => {
+    const b = blocks.get(key);
+    return b === undefined ? [] : b.length > MAX_BLOCK ? null : b;
+  };
   const seen = new Set<number>();
   const n = rows.length;
   const links: BatchLink[] = [];
   const ctx = { shares, organisation };
-  for (const members of blocks.values()) {
-    if (members.length < 2 || members.length > MAX_BLOCK) continue;
-    for (let x = 0; x < members.length; x += 1) {
-      for (let y = x + 1; y < members.length; y += 1) {
-        const i = members[x] as number;
-        const j = members[y] as number;
-        const pair = i * n + j;
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-        const a = rows[i] as IncomingRow;
-        const b = rows[j] as IncomingRow;
-        if (compareProfiles(a.profile, b.profile, ctx, true).score < threshold) continue;
-        const s = compareProfiles(a.profile, b.profile, ctx);
-        links.push({ a: a.row, b: b.row, score: s.score, rule: linkRule(s.evidence), evidence: s.evidence });
-      }
+  rows.forEach((_, self) => {
+    // The row itself is in each of its blocks: ask for one more.
+    for (const other of candidateRefs(keysOf[self] as string[], block, MAX_COMPARED + 1)) {
+      if (other === self) continue;
+      const i = Math.min(self, other);
+      const j = Math.max(self, other);
+      const pair = i * n + j;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      const a = rows[i] as IncomingRow;
+      const b = rows[j] as IncomingRow;
+      if (compareProfiles(a.profile, b.profile, ctx, true).score < threshold) continue;
+      const s = compareProfiles(a.profile, b.profile, ctx);
+      links.push({ a: a.row, b: b.row, score: s.score, rule: linkRule(s.evidence), evidence: s.evidence });
     }
-  }
+  });
   return links;
 }
 

@@ -17,9 +17,10 @@ import { ReplicaRepo } from '../../db/repos/replica-repo';
 import { ReplicaMatchRepo } from '../../db/repos/replica-match-repo';
 import { MatchKeysRepo } from '../../db/repos/match-keys-repo';
 import type { JobContext } from '../replica-load/load-types';
+import { blockHash } from './block-hash';
 import { blockingKeys, isOrganisationModule } from './blocking';
 import { fieldRoles } from './field-roles';
-import { batchLinks, rowCandidates, type Candidate, type ExistingModule, type IncomingRow, type ZohoFound } from './find-duplicates';
+import { batchLinks, rowCandidates, rowRefs, type Candidate, type IncomingRow, type ZohoFound } from './find-duplicates';
 import { readIncomingRows, type ComputedValues } from './incoming-rows';
 import { clusterRows } from './clusters';
 import { CLUSTER_THRESHOLD, DECISION_THRESHOLD } from './model-weights';
@@ -94,38 +95,60 @@ export async function runDedupe(job: DedupeRunJob, ctx: JobContext): Promise<Ded
       const targetFields = job.fields[module] ?? [];
       const source = { module: b.module, fields: batchFields };
       const otherFields = otherFieldMap(source, { module, fields: targetFields });
-      const wantedBlocks = new Set<string>();
-      if (job.mode === 'full') for (const r of incoming) for (const k of blockingKeys(r.profile, otherFields, isOrganisationModule(module))) wantedBlocks.add(k);
+      const wantedBlocks = new Set<number>();
+      if (job.mode === 'full') for (const r of incoming) for (const k of blockingKeys(r.profile, otherFields, isOrganisationModule(module))) wantedBlocks.add(blockHash(k));
       scans.set(
         module,
-        storedModuleScan(db, { replica: matchRepo, keys: keysRepo }, { module, fields: targetFields, wantedBlocks, otherFields, accountNames, accountsState: keysRepo.replicaState('Accounts'), lookups: exactLookups(source, { module, fields: targetFields }, incoming), now: job.now }, shares, ctx),
+        storedModuleScan(db, { replica: matchRepo, keys: keysRepo }, { module, fields: targetFields, wantedBlocks, otherFields, accountNames, lookups: exactLookups(source, { module, fields: targetFields }, incoming), now: job.now }, shares, ctx),
       );
     }
 
-    ctx.progress({ phase: 'matching', done: 0, total: incoming.length, rows: 0 });
+    // First what every row will be compared with (Zoho's hits, the most telling records sharing
+    // a block), then those records read at once, then the comparisons.
+    ctx.progress({ phase: 'matching', done: 0, total: incoming.length * 2, rows: 0 });
     const sourcesOf = new Map(job.against.map((m) => [m, targetFieldSources({ module: b.module, fields: batchFields }, { module: m, fields: job.fields[m] ?? [] })]));
-    const candidates = new Map<number, Candidate[]>();
     const rows: IncomingRow[] = [];
+    const blocked: Map<string, readonly number[]>[] = [];
+    const wanted = new Map(job.against.map((m) => [m, new Set<number>()]));
     let done = 0;
     for (const r of incoming) {
       const zoho = new Map<string, ZohoFound[]>();
+      const refs = new Map<string, readonly number[]>();
+      for (const module of job.against) {
+        const scan = scans.get(module) as ModuleScan;
+        const want = wanted.get(module) as Set<number>;
+        const hits = zohoMatches({ module: b.module, fields: batchFields, values: (f) => r.values.get(f) ?? '' }, { module, fields: job.fields[module] ?? [] }, scan.finder, sourcesOf.get(module));
+        zoho.set(module, hits);
+        for (const h of hits) want.add(scan.index.want(h.id));
+        const more = job.mode === 'full' ? rowRefs(r, scan.index) : [];
+        for (const ref of more) want.add(ref);
+        refs.set(module, more);
+      }
+      rows.push({ row: r.row, profile: r.profile, zoho });
+      blocked.push(refs);
+      done += 1;
+      if (done % 5000 === 0) {
+        if (ctx.cancelled()) throw new AppError('CANCELLED', CANCELLED);
+        ctx.progress({ phase: 'matching', done, total: incoming.length * 2, rows: done });
+      }
+    }
+    for (const [module, refs] of wanted) (scans.get(module) as ModuleScan).index.preload(refs);
+    wanted.clear();
+    const candidates = new Map<number, Candidate[]>();
+    rows.forEach((row, i) => {
       const list: Candidate[] = [];
       for (const module of job.against) {
         const scan = scans.get(module) as ModuleScan;
-        const hits = zohoMatches({ module: b.module, fields: batchFields, values: (f) => r.values.get(f) ?? '' }, { module, fields: job.fields[module] ?? [] }, scan.finder, sourcesOf.get(module));
-        zoho.set(module, hits);
-        const row: IncomingRow = { row: r.row, profile: r.profile, zoho };
-        const existing: ExistingModule = job.mode === 'full' ? scan.index : exactOnly(scan.index);
-        list.push(...rowCandidates(row, existing, shares));
+        list.push(...rowCandidates(row, scan.index, shares, DECISION_THRESHOLD, blocked[i]?.get(module) ?? []));
       }
-      rows.push({ row: r.row, profile: r.profile, zoho });
-      if (list.length > 0) candidates.set(r.row, list.sort((x, y) => y.score - x.score));
+      if (list.length > 0) candidates.set(row.row, list.sort((x, y) => y.score - x.score));
       done += 1;
-      if (done % 2000 === 0) {
+      if (done % 5000 === 0) {
         if (ctx.cancelled()) throw new AppError('CANCELLED', CANCELLED);
-        ctx.progress({ phase: 'matching', done, total: incoming.length, rows: done });
+        ctx.progress({ phase: 'matching', done, total: incoming.length * 2, rows: done - incoming.length });
       }
-    }
+    });
+    blocked.length = 0;
     const links = job.mode === 'full' ? batchLinks(rows, shares, isOrganisationModule(b.module)) : [];
     const clusters = clusterRows(links, CLUSTER_THRESHOLD);
     if (ctx.cancelled()) throw new AppError('CANCELLED', CANCELLED);
@@ -153,19 +176,6 @@ export async function runDedupe(job: DedupeRunJob, ctx: JobContext): Promise<Ded
   } finally {
     db.close();
   }
-}
-
-/** The same module with blocking switched off: only Zoho's hits are scored. */
-function exactOnly(index: ExistingModule): ExistingModule {
-  return {
-    module: index.module,
-    organisation: index.organisation,
-    otherFields: index.otherFields,
-    block: () => [],
-    profile: (ref) => index.profile(ref),
-    id: (ref) => index.id(ref),
-    refOf: (id) => index.refOf(id),
-  };
 }
 
 function needsAccountNames(module: string, fields: readonly FieldMeta[], against: readonly string[]): boolean {

@@ -39,5 +39,7 @@ export function exactLookups(source: Source, target: TargetModule, rows: readonl
       if (n) name.add(exactKey(n, false));
     }
   }
-  return { email: keysOf('Email'), name, system: keysOf(systemDuplicateField(target.module)) };
+  // Where the system field is Email, the email column answers for it.
+  const system = systemDuplicateField(target.module);
+  return { email: keysOf('Email'), name, system: system === 'Email' ? new Set() : keysOf(system) };
 }

@@ -3,7 +3,9 @@
  * adjustment (pure).
  */
 import type { Shares } from './compare-profiles';
+import { companyKey } from './match-keys';
 import type { Profile } from './record-profile';
+import { COMPANY_RAW, unpackTerms } from './packed-terms';
 
 /** Records below which shares are taken over this many instead (see `share`). */
 export const MIN_POPULATION = 2000;
@@ -67,6 +69,26 @@ export class ShareTable implements Shares {
     for (const [kind, key, n] of terms) {
       const m = this.small(kind);
       if (m) m.set(key, (m.get(key) ?? 0) + n);
+    }
+  }
+
+  /**
+   * Adds a module's stored term counts (packed per kind, see replica-keys.ts) over `records`
+   * records. A person's company was counted by its stored value: an account id becomes the
+   * account's name here.
+   */
+  addPacked(records: number, terms: Iterable<[kind: string, packed: string]>, accountNames: ReadonlyMap<string, string> | null): void {
+    this.total += records;
+    for (const [kind, packed] of terms) {
+      if (kind === COMPANY_RAW) {
+        unpackTerms(packed, (raw, n) => {
+          const key = companyKey(accountNames?.get(raw) ?? raw);
+          if (key !== '') this.company.set(key, (this.company.get(key) ?? 0) + n);
+        });
+        continue;
+      }
+      const m = this.small(kind);
+      if (m) unpackTerms(packed, (key, n) => m.set(key, (m.get(key) ?? 0) + n));
     }
   }
 
