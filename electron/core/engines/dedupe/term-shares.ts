@@ -63,15 +63,6 @@ export class ShareTable implements Shares {
     else if (!this.limitToWanted) m.set(key, 1);
   }
 
-  /** Adds counts made elsewhere (a module's stored term counts) over `records` records. */
-  addCounts(records: number, terms: Iterable<[kind: string, key: string, n: number]>): void {
-    this.total += records;
-    for (const [kind, key, n] of terms) {
-      const m = this.small(kind);
-      if (m) m.set(key, (m.get(key) ?? 0) + n);
-    }
-  }
-
   /**
    * Adds a module's stored term counts (packed per kind, see replica-keys.ts) over `records`
    * records. A person's company was counted by its stored value: an account id becomes the
@@ -92,7 +83,7 @@ export class ShareTable implements Shares {
     }
   }
 
-  /** Counts only the large kinds of a record already counted through addCounts. */
+  /** Counts only the large kinds of a record whose small kinds came with addPacked. */
   addLarge(p: Profile): void {
     for (const e of p.emails) this.bumpLarge('email', e.key);
     for (const e of p.phones) this.bumpLarge('phone', e.key);
@@ -101,7 +92,7 @@ export class ShareTable implements Shares {
     for (const e of p.others) this.bumpLarge(`other:${e.field}`, e.key);
   }
 
-  /** The counts of the small kinds of one record, as addCounts takes them. */
+  /** The small kinds of one record, as the stored term counts count them (replica-keys.ts). */
   static smallTerms(p: Profile): [string, string][] {
     const out: [string, string][] = [];
     if (p.given) out.push(['given', p.given.key]);
